@@ -1,0 +1,54 @@
+package dev.parallax.gc.api;
+
+import dev.parallax.gc.api.collector.CollectorConstraints;
+import dev.parallax.gc.api.collector.HeapUsage;
+import dev.parallax.gc.api.event.GcListener;
+import dev.parallax.gc.api.object.ShapeTable;
+import dev.parallax.gc.api.tags.TagScheme;
+
+/**
+ * A heap, its collector, root sources, tag scheme and safepoint policy, as chosen by a
+ * {@link GcConfig}. Mutator threads attach to it; every heap access goes through their
+ * {@link Mutator}.
+ */
+public interface GcRuntime extends AutoCloseable {
+    GcConfig config();
+
+    ShapeTable shapes();
+
+    TagScheme tags();
+
+    GlobalRoots globals();
+
+    CollectorConstraints constraints();
+
+    /**
+     * Attaches the calling thread as a mutator. A thread attaches at most once at a time.
+     *
+     * @throws IllegalStateException if the thread is already attached or the runtime is closed
+     */
+    Mutator attach(String name);
+
+    /**
+     * Runs a full stop-the-world collection from a thread that is not a mutator (a control thread),
+     * waiting for every attached mutator to reach a safepoint.
+     *
+     * @throws IllegalStateException if the calling thread is an attached mutator (use {@link Mutator#collect})
+     */
+    void collectNow(String reason);
+
+    GcStats stats();
+
+    HeapUsage usage();
+
+    /** The object at {@code address} described for a message (id, kind, shape, size) or what is wrong with it. */
+    String describe(long address);
+
+    void addListener(GcListener listener);
+
+    void removeListener(GcListener listener);
+
+    /** Releases the heap. Every mutator must be closed first. Idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,151 @@
+package dev.parallax.gc.api;
+
+import dev.parallax.gc.api.object.ObjectKind;
+import dev.parallax.gc.api.object.Shape;
+
+/**
+ * A mutator thread's handle on the heap: all mutator code goes through it. Bound to the thread that
+ * attached it; calls from another thread throw {@link IllegalStateException}.
+ *
+ * <h2>What the GC sees</h2>
+ * The mutator owns an explicit stack of frames with word slots, the way JIT code spills live values
+ * before a safepoint (Cranelift user stack maps). Whether a slot is a reference is part of how it was
+ * written: {@link #setRef} and {@link #setValue} make it a reference slot in the stack map,
+ * {@link #setRaw} and {@link #clear} make it a non-reference. <b>An address held in a Java local
+ * across a safepoint is a bug</b>: every method marked <i>safepoint</i> below may run a collection
+ * that reclaims or moves objects not held in a slot, a global, or another root.
+ *
+ * <h2>Addresses and values</h2>
+ * Objects are named by their real 64-bit start address ({@code long}, 0 = null). Slots and
+ * reference fields hold tagged words (see {@code TagScheme}); {@link #ref}/{@link #readRef} untag
+ * and {@link #setRef}/{@link #writeRef} tag for you.
+ *
+ * <h2>Errors</h2>
+ * Misuse (an index out of range, a raw field written as a reference, a frame popped that was never
+ * pushed, a stack overflow, a non-object address) throws {@link IllegalArgumentException} or
+ * {@link IllegalStateException} naming the object or slot; the heap is left unchanged.
+ */
+public interface Mutator extends AutoCloseable {
+    String name();
+
+    // ---- frames and slots ------------------------------------------------------------------
+
+    /** Pushes a frame of {@code slots} slots, all 0 and non-reference. @throws IllegalStateException on overflow */
+    void pushFrame(int slots);
+
+    /** Pops the innermost frame; its slots stop being roots. */
+    void popFrame();
+
+    /** The number of frames pushed. */
+    int frameDepth();
+
+    /** Stores a pointer to {@code address} (or null for 0) in slot {@code slot} of the innermost frame. */
+    void setRef(int slot, long address);
+
+    /** The address held in {@code slot}, 0 for null. @throws IllegalStateException for a non-pointer word */
+    long ref(int slot);
+
+    /** Stores a tagged word; the slot becomes a reference slot (traced if the word is a pointer). */
+    void setValue(int slot, long taggedWord);
+
+    /** Stores a raw word the precise GC never traces (an unboxed integer, a double's bits). */
+    void setRaw(int slot, long word);
+
+    /** The word in {@code slot}, as stored. */
+    long slot(int slot);
+
+    /** Zeroes the slot and makes it a non-reference. */
+    void clear(int slot);
+
+    // ---- allocation (each is a safepoint) --------------------------------------------------------
+
+    /** Allocates an object of {@code shape}, every field 0/null. <i>Safepoint.</i> */
+    long allocate(Shape shape);
+
+    /** Allocates an array of {@code length} references, all null. <i>Safepoint.</i> */
+    long allocateRefArray(int length);
+
+    /** Allocates an array of {@code length} raw words, all 0. <i>Safepoint.</i> */
+    long allocateRawArray(int length);
+
+    /** Allocates a closure environment for {@code codeId} with {@code captured} value slots, all 0. <i>Safepoint.</i> */
+    long allocateClosure(int codeId, int captured);
+
+    /** Boxes a long. <i>Safepoint.</i> */
+    long boxLong(long value);
+
+    /** Boxes a double. <i>Safepoint.</i> */
+    long boxDouble(double value);
+
+    // ---- fields ------------------------------------------------------------------------------
+
+    /** The address held in reference field {@code index} of {@code object}, 0 for null. */
+    long readRef(long object, int index);
+
+    /** Stores a pointer to {@code target} (0 = null) in reference field {@code index}; runs the write barrier. */
+    void writeRef(long object, int index, long target);
+
+    /** The tagged word in reference field {@code index}. */
+    long readValue(long object, int index);
+
+    /** Stores a tagged word in reference field {@code index}; runs the write barrier. */
+    void writeValue(long object, int index, long taggedWord);
+
+    /** The raw word at body index {@code index} (raw fields, raw arrays, boxes). */
+    long readRaw(long object, int index);
+
+    /** Stores a raw word at body index {@code index}; refuses reference fields. */
+    void writeRaw(long object, int index, long word);
+
+    /** Body words of the object (array length, captured count). */
+    int length(long object);
+
+    ObjectKind kind(long object);
+
+    /** The object's id: unique in the runtime, stable across moves. */
+    long objectId(long object);
+
+    /** The shape of a SHAPED object. @throws IllegalArgumentException for other kinds */
+    Shape shape(long object);
+
+    /** The code id of a closure. */
+    int codeId(long object);
+
+    /** The value of a boxed long. */
+    long unboxLong(long object);
+
+    /** The value of a boxed double. */
+    double unboxDouble(long object);
+
+    // ---- pinning ---------------------------------------------------------------------------------
+
+    /** Keeps {@code object} at its address across collections until {@link #unpin}. Does not keep it alive. */
+    void pin(long object);
+
+    void unpin(long object);
+
+    // ---- safepoints -----------------------------------------------------------------------------
+
+    /** Polls for a pending stop-the-world request, whatever the policy. <i>Safepoint.</i> */
+    void poll();
+
+    /** Declares a loop back-edge; polls if the safepoint policy says so. <i>Safepoint.</i> */
+    void backEdge();
+
+    /** Declares a function entry; polls if the safepoint policy says so. <i>Safepoint.</i> */
+    void functionEntry();
+
+    /** Runs a full collection now and waits for it. <i>Safepoint.</i> */
+    void collect();
+
+    /**
+     * Runs {@code action} with this mutator inactive: a collection need not wait for it. The action
+     * must not touch the heap or this mutator (it runs outside the heap, e.g. blocking I/O).
+     * On return the mutator waits for any collection in progress. <i>Safepoint.</i>
+     */
+    void runBlocked(Runnable action);
+
+    /** Detaches the mutator from the runtime; its stack stops being a root. Idempotent. */
+    @Override
+    void close();
+}

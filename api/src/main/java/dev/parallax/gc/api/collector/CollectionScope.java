@@ -1,0 +1,43 @@
+package dev.parallax.gc.api.collector;
+
+import dev.parallax.gc.api.event.GcPhase;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.roots.RootVisitor;
+import dev.parallax.gc.api.tags.TagScheme;
+
+/**
+ * What the runtime hands a collector for one stop-the-world collection. When the collector is
+ * called, every mutator is parked or blocked, every allocation buffer has been retired (its unused
+ * tail formatted as free space, so the heap is parsable end to end), and the runtime will resume
+ * the mutators after {@link Collector#collect} returns.
+ */
+public interface CollectionScope {
+    ObjectModel objects();
+
+    TagScheme tags();
+
+    /**
+     * Runs every configured root source over every stopped mutator and the globals, reporting to
+     * {@code visitor}. May be called more than once per collection (e.g. once to mark, once to
+     * update references); each call reports the same roots.
+     */
+    void scanRoots(RootVisitor visitor);
+
+    /** Announces that a phase starts; the runtime times phases and forwards them to listeners. */
+    void phase(GcPhase phase);
+
+    /** Whether freed memory must be overwritten with {@link #POISON} (debug mode). */
+    boolean poisonFreedMemory();
+
+    /** Why this collection runs ("allocation failure", "requested", "stress"), for reports. */
+    String reason();
+
+    /** The sequence number of this collection, from 1. */
+    long number();
+
+    /**
+     * The word written over freed memory in debug mode. Its kind code (0xD) names no kind, so a
+     * dangling reference into poisoned memory fails header validation.
+     */
+    long POISON = 0xDEAD_DEAD_DEAD_DEADL;
+}

@@ -1,0 +1,57 @@
+package dev.parallax.gc.api.collector;
+
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.tags.TagScheme;
+
+/**
+ * A garbage collection algorithm and the space management that goes with it (free lists for
+ * mark-sweep, a bump pointer for mark-compact). One instance serves one runtime.
+ *
+ * <p>Threading: {@link #refill} and {@link #allocateLarge} are called concurrently by mutator
+ * threads (on their allocation slow path) and must be thread-safe; {@link #collect} is called by one
+ * thread with the world stopped, never concurrently with the allocation calls.
+ */
+public interface Collector {
+    /** The name by which configs select this collector (e.g. {@code mark-sweep}). */
+    String name();
+
+    CollectorConstraints constraints();
+
+    /**
+     * Takes over the heap: formats all of it as free space. Called once, before any allocation.
+     * {@code tags} decodes slots while tracing.
+     */
+    void initialize(ObjectModel objects, TagScheme tags);
+
+    /**
+     * Gives {@code buffer} a free region of at least {@code minBytes} bytes (ideally about
+     * {@code preferredBytes}). The region's memory need not be zeroed: the runtime initialises each
+     * object it allocates. The old contents of {@code buffer} are already retired.
+     *
+     * @return false when no region that large is free: the caller collects and retries, then fails
+     *         with an out-of-memory error
+     */
+    boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes);
+
+    /**
+     * Allocates {@code bytes} outside any buffer (objects larger than a buffer).
+     *
+     * @return the start address, or 0 when no block that large is free
+     */
+    long allocateLarge(long bytes);
+
+    /**
+     * Collects: finds the objects reachable from the roots, reclaims the others. Must leave the heap
+     * parsable, every MARK/GREY/FORWARDED bit clear, and the reachable graph unchanged (same objects by
+     * id, same fields; a moving collector updates every slot the roots and the heap hold).
+     */
+    void collect(CollectionScope scope);
+
+    /** The current account of the heap. Cheap (read from counters), callable at any time. */
+    HeapUsage usage();
+
+    /** The barrier the mutator store path calls; only used when {@code constraints().needsWriteBarrier()}. */
+    default WriteBarrier writeBarrier() {
+        return null;
+    }
+}

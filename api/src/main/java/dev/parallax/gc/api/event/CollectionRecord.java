@@ -1,0 +1,21 @@
+package dev.parallax.gc.api.event;
+
+import java.util.Map;
+
+/**
+ * What one collection did, delivered to {@link GcListener}s after the mutators resume.
+ *
+ * @param number              sequence number, from 1
+ * @param collector           the collector's name
+ * @param reason              why it ran
+ * @param timeToSafepointNanos from the stop request until every mutator was parked or blocked
+ * @param pauseNanos          from the stop request until the mutators were released
+ * @param usedBytesBefore     heap used before (including retired buffer tails as free)
+ * @param usedBytesAfter      heap used after: the live bytes for a full collection
+ * @param liveObjects         objects found reachable
+ * @param phaseNanos          time spent in each phase announced
+ */
+public record CollectionRecord(long number, String collector, String reason, long timeToSafepointNanos,
+                               long pauseNanos, long usedBytesBefore, long usedBytesAfter, long liveObjects,
+                               Map<GcPhase, Long> phaseNanos) {
+}
