@@ -50,6 +50,11 @@ public interface Collector {
     /** The current account of the heap. Cheap (read from counters), callable at any time. */
     HeapUsage usage();
 
+    /** Objects found reachable by the latest collection, or -1 when the collector does not count them. */
+    default long liveObjects() {
+        return -1;
+    }
+
     /** The barrier the mutator store path calls; only used when {@code constraints().needsWriteBarrier()}. */
     default WriteBarrier writeBarrier() {
         return null;

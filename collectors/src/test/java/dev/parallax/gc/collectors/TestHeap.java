@@ -1,0 +1,152 @@
+package dev.parallax.gc.collectors;
+
+import dev.parallax.gc.api.collector.AllocationBuffer;
+import dev.parallax.gc.api.collector.CollectionScope;
+import dev.parallax.gc.api.collector.Collector;
+import dev.parallax.gc.api.event.GcPhase;
+import dev.parallax.gc.api.object.HeaderLayout;
+import dev.parallax.gc.api.object.ObjectKind;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.object.ShapeTable;
+import dev.parallax.gc.api.roots.RootVisitor;
+import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.tagging.lowbit.LowBitTags;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A bare heap for testing a collector without the runtime: one allocation buffer, a segment of root
+ * slots, and a {@link CollectionScope} that reports them. Allocation mirrors what the runtime does
+ * (bump in the buffer, large objects directly, retire the buffer before collecting).
+ */
+public final class TestHeap implements AutoCloseable {
+    public final Arena arena = Arena.ofConfined();
+    public final MemorySegment heap;
+    public final ShapeTable shapes = new ShapeTable();
+    public final ObjectModel objects;
+    public final TagScheme tags = new LowBitTags();
+    public final Collector collector;
+    public final MemorySegment roots;
+    public final List<GcPhase> phases = new ArrayList<>();
+    private final AllocationBuffer buffer = new AllocationBuffer();
+    private long nextId = 1;
+    private long collections;
+
+    public TestHeap(Collector collector, long heapBytes, int rootSlots) {
+        this.heap = arena.allocate(heapBytes, 4096);
+        this.objects = new ObjectModel(heap, shapes);
+        this.collector = collector;
+        this.roots = arena.allocate(8L * rootSlots, 8);
+        collector.initialize(objects, tags);
+    }
+
+    /** Allocates and zeroes an object; returns 0 when the collector has no room (no implicit GC here). */
+    public long allocate(ObjectKind kind, int typeId, int length) {
+        long bytes = HeaderLayout.objectBytes(length);
+        long a = bytes > 1024 ? collector.allocateLarge(bytes) : buffer.tryBump(bytes);
+        if (a == 0 && bytes <= 1024) {
+            retire();
+            if (collector.refill(buffer, bytes, 4096)) {
+                a = buffer.tryBump(bytes);
+            }
+        }
+        if (a == 0) {
+            return 0;
+        }
+        objects.initialize(a, kind, typeId, length, nextId++);
+        for (int i = 0; i < length; i++) {
+            objects.setField(a, i, 0);
+        }
+        return a;
+    }
+
+    public void setRoot(int slot, long address) {
+        roots.set(ValueLayout.JAVA_LONG, 8L * slot, address == 0 ? 0 : tags.tagPointer(address));
+    }
+
+    public long root(int slot) {
+        return tags.untag(roots.get(ValueLayout.JAVA_LONG, 8L * slot));
+    }
+
+    public void collect() {
+        retire();
+        collections++;
+        collector.collect(new CollectionScope() {
+            public ObjectModel objects() {
+                return objects;
+            }
+
+            public TagScheme tags() {
+                return tags;
+            }
+
+            public void scanRoots(RootVisitor visitor) {
+                for (long off = 0; off < roots.byteSize(); off += 8) {
+                    visitor.visitSlot(roots, off);
+                }
+            }
+
+            public void phase(GcPhase phase) {
+                phases.add(phase);
+            }
+
+            public boolean poisonFreedMemory() {
+                return true;
+            }
+
+            public String reason() {
+                return "test";
+            }
+
+            public long number() {
+                return collections;
+            }
+        });
+    }
+
+    /** Formats the buffer's unused tail as free space, as the runtime does before a collection. */
+    private void retire() {
+        long start = buffer.cursor();
+        long end = buffer.limit();
+        if (end - start >= HeaderLayout.MIN_CHUNK_BYTES) {
+            objects.initialize(start, ObjectKind.FREE, 0, (end - start) / 8 - HeaderLayout.HEADER_WORDS, 0);
+        } else if (end - start == 8) {
+            objects.store(start, HeaderLayout.statusWord(ObjectKind.FILLER, 0, 0));
+        }
+        buffer.clear();
+    }
+
+    /** Walks the heap cell by cell; fails unless the walk lands on the end. Returns objects by address. */
+    public Map<Long, ObjectKind> walk() {
+        Map<Long, ObjectKind> found = new LinkedHashMap<>();
+        long a = objects.base();
+        while (a < objects.limit()) {
+            ObjectKind kind = objects.kind(a);
+            if (kind == null) {
+                throw new AssertionError(String.format("unparsable cell at 0x%x", a));
+            }
+            if (kind.isObject()) {
+                found.put(a, kind);
+                if ((objects.status(a) & HeaderLayout.GC_BITS & ~HeaderLayout.PINNED_BIT) != 0) {
+                    throw new AssertionError("GC bits left set on " + objects.describe(a));
+                }
+            }
+            a += objects.cellBytes(a);
+        }
+        if (a != objects.limit()) {
+            throw new AssertionError("heap walk overran the end");
+        }
+        return found;
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.parallax.gc.rooting.globals;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.multibindings.Multibinder;
+import dev.parallax.gc.api.roots.RootSource;
+import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.api.strategy.StrategyProvider;
+
+/** Makes {@code globals} selectable. */
+public final class GlobalTableRootsProvider implements StrategyProvider {
+    @Override
+    public Axis axis() {
+        return Axis.ROOTS;
+    }
+
+    @Override
+    public String name() {
+        return GlobalTableRoots.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "registered global cells (GcRuntime.globals()), all updatable";
+    }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                Multibinder.newSetBinder(binder(), RootSource.class).addBinding().to(GlobalTableRoots.class);
+            }
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package dev.parallax.gc.tagging.lowbit;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.api.strategy.StrategyProvider;
+import dev.parallax.gc.api.tags.TagScheme;
+
+/** Makes {@code low-bit} selectable. */
+public final class LowBitTagsProvider implements StrategyProvider {
+    @Override
+    public Axis axis() {
+        return Axis.TAGS;
+    }
+
+    @Override
+    public String name() {
+        return LowBitTags.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "3 low tag bits: pointers are the address itself (tag 000), 61-bit small integers, ports and immediates";
+    }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(TagScheme.class).to(LowBitTags.class);
+            }
+        };
+    }
+}
