@@ -1,22 +1,28 @@
 package dev.parallax.gc.rooting;
 
 import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.object.ShapeTable;
 import dev.parallax.gc.api.roots.GlobalRootsView;
 import dev.parallax.gc.api.roots.MutatorStackView;
 import dev.parallax.gc.api.roots.RootScanContext;
 import dev.parallax.gc.api.roots.RootVisitor;
 import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.rooting.conservative.ConservativeStackRoots;
 import dev.parallax.gc.rooting.globals.GlobalTableRoots;
 import dev.parallax.gc.rooting.precise.PreciseStackRoots;
+import dev.parallax.gc.tagging.highbit.HighBitTags;
+import dev.parallax.gc.tagging.lowbit.LowBitTags;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Precise and global root sources report exactly the declared slots, once each, nothing above the top. */
 class RootSourcesTest {
@@ -38,30 +44,68 @@ class RootSourcesTest {
         }
     }
 
-    record Context(List<Stack> stacks, Globals globals) implements RootScanContext {
-        public TagScheme tags() {
-            throw new UnsupportedOperationException();
-        }
-
-        public ObjectModel objects() {
-            throw new UnsupportedOperationException();
+    /** A fake heap in which every 64-byte block is one object. */
+    record Context(List<Stack> stacks, Globals globals, TagScheme tags, ObjectModel objects) implements RootScanContext {
+        Context(List<Stack> stacks, Globals globals) {
+            this(stacks, globals, null, null);
         }
 
         public long objectContaining(long address) {
-            return 0;
+            return objects.inHeap(address) ? address & ~63L : 0;
         }
     }
 
     static final class Recorder implements RootVisitor {
         final List<Long> slots = new ArrayList<>();
+        final List<Long> pinned = new ArrayList<>();
 
         public void visitSlot(MemorySegment region, long offset) {
             slots.add(offset / 8);
         }
 
         public void visitPinningRoot(long object) {
-            throw new AssertionError("no pinning roots expected");
+            pinned.add(object);
         }
+    }
+
+    @Test
+    void conservativePinsEveryWordThatResolvesToAnObject_interiorPointersIncluded() {
+        TagScheme t = new LowBitTags();
+        long base = arena.allocate(1).address(); // any address outside the fake heap
+        List<Long> pinned = conservativeScanAt(t, false, heapBase -> new long[]{
+                t.tagPointer(heapBase + 128), heapBase + 200 /* interior, aligned */, t.tagSmallInt(7),
+                base, 0, heapBase + 4096 /* one past the end */});
+        assertEquals(List.of(128L, 192L), pinned);
+    }
+
+    @Test
+    void naiveDecodingMissesHighBitTaggedPointersThatTagAwareDecodingFinds() {
+        TagScheme t = new HighBitTags();
+        assertEquals(List.of(64L), conservativeScanAt(t, false, b -> new long[]{t.tagPointer(b + 64)}));
+        assertEquals(List.of(), conservativeScanAt(t, true, b -> new long[]{t.tagPointer(b + 64)}));
+    }
+
+    @Test
+    void naiveDecodingTakesMisalignedIntegersForInteriorPointers() {
+        TagScheme t = new LowBitTags();
+        // a raw word that happens to be heap address + 9: the tag scheme says "small int", naive says "pointer"
+        assertEquals(List.of(), conservativeScanAt(t, false, b -> new long[]{b + 9}));
+        assertEquals(List.of(0L), conservativeScanAt(t, true, b -> new long[]{b + 9}));
+    }
+
+    private List<Long> conservativeScanAt(TagScheme tags, boolean naive, java.util.function.LongFunction<long[]> words) {
+        MemorySegment heap = arena.allocate(4096, 4096);
+        ObjectModel objects = new ObjectModel(heap, new ShapeTable());
+        long[] ws = words.apply(heap.address());
+        MemorySegment stackWords = arena.allocate(8L * ws.length, 8);
+        for (int i = 0; i < ws.length; i++) {
+            stackWords.setAtIndex(ValueLayout.JAVA_LONG, i, ws[i]);
+        }
+        Recorder r = new Recorder();
+        new ConservativeStackRoots(naive).scanRoots(new Context(List.of(new Stack(stackWords, ws.length, new long[1])),
+                new Globals(arena.allocate(8), 1, new long[1]), tags, objects), r);
+        assertTrue(r.slots.isEmpty(), "conservative roots report no updatable slots");
+        return r.pinned.stream().map(a -> a - heap.address()).toList();
     }
 
     @Test

@@ -5,9 +5,10 @@ package dev.parallax.gc.api.roots;
  * stack maps, or conservatively), registered globals, Ref-node cells of the interaction-net runtime.
  * A runtime has a set of root sources; a collection asks each in turn.
  *
- * <p>Contract: {@link #scanRoots} runs with the world stopped, reports every root it holds exactly
- * once per call (a slot reported twice would be updated twice by a moving collector), reports only
- * slots and valid object starts, and does not allocate per root. Cost: proportional to what it scans
+ * <p>Contract: {@link #scanRoots} runs with the world stopped, reports every slot it holds exactly
+ * once per call (a slot reported twice would be updated twice by a moving collector), may report a
+ * pinning root more than once (collectors treat that as one), reports only slots and valid object
+ * starts, and does not allocate per root. Cost: proportional to what it scans
  * (live stack words, registered globals).
  */
 public interface RootSource {

@@ -1,0 +1,37 @@
+package dev.parallax.gc.rooting.conservative;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import com.google.inject.multibindings.Multibinder;
+import dev.parallax.gc.api.roots.RootSource;
+import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.api.strategy.StrategyProvider;
+
+/** Makes {@code conservative} selectable. */
+public final class ConservativeStackRootsProvider implements StrategyProvider {
+    @Override
+    public Axis axis() {
+        return Axis.ROOTS;
+    }
+
+    @Override
+    public String name() {
+        return ConservativeStackRoots.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "every mutator stack word that resolves to an object (interior pointers too) pins it for the cycle; "
+                + "option conservative.decode=tags|naive";
+    }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                Multibinder.newSetBinder(binder(), RootSource.class).addBinding().to(ConservativeStackRoots.class);
+            }
+        };
+    }
+}

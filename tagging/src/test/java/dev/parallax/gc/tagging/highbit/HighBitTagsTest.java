@@ -1,0 +1,43 @@
+package dev.parallax.gc.tagging.highbit;
+
+import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.tagging.TagSchemeContractTest;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HighBitTagsTest extends TagSchemeContractTest {
+    @Override
+    protected TagScheme scheme() {
+        return new HighBitTags();
+    }
+
+    @Override
+    protected long heapBase() {
+        return 0x7f00_0000_0000L;
+    }
+
+    @Test
+    void aPointerWordIsNotTheAddress() {
+        long a = 0x7f00_1234_5678L;
+        assertNotEquals(a, new HighBitTags().tagPointer(a));
+        assertEquals(a, new HighBitTags().untag(new HighBitTags().tagPointer(a)));
+    }
+
+    @Test
+    void aHeapAbove2To48IsRefusedWithAMessage() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new HighBitTags().checkAddressRange(0xFFFF_0000_0000L, 0x1_0000_0000_1000L));
+        assertTrue(e.getMessage().contains("below 2^48"), e.getMessage());
+    }
+
+    @Test
+    void negativeSmallIntegersSignExtend() {
+        HighBitTags t = new HighBitTags();
+        assertEquals(-5, t.untagSmallInt(t.tagSmallInt(-5)));
+        assertEquals(t.minSmallInt(), t.untagSmallInt(t.tagSmallInt(t.minSmallInt())));
+    }
+}
