@@ -124,6 +124,7 @@ public final class TestHeap implements AutoCloseable {
 
     /** Walks the heap cell by cell; fails unless the walk lands on the end. Returns objects by address. */
     public Map<Long, ObjectKind> walk() {
+        retire();
         Map<Long, ObjectKind> found = new LinkedHashMap<>();
         long a = objects.base();
         while (a < objects.limit()) {

@@ -28,14 +28,25 @@ public final class Marker implements RootVisitor {
     private final MarkStack stack = new MarkStack();
     private final long base;
     private final long limit;
+    /** Header bits set on objects named by pinning roots (0: the collector does not move objects). */
+    private final long cyclePinBits;
     /** The object whose fields are being scanned, 0 while roots are visited (for messages). */
     private long scanning;
     private long markedObjects;
     private long markedBytes;
 
     public Marker(ObjectModel objects, TagScheme tags) {
+        this(objects, tags, 0);
+    }
+
+    /**
+     * @param cyclePinBits header bits to set on every object a pinning root names, so that a moving
+     *                     collector can leave it in place this cycle (and clear the bits afterwards)
+     */
+    public Marker(ObjectModel objects, TagScheme tags, long cyclePinBits) {
         this.objects = objects;
         this.tags = tags;
+        this.cyclePinBits = cyclePinBits;
         this.base = objects.base();
         this.limit = objects.limit();
     }
@@ -59,6 +70,9 @@ public final class Marker implements RootVisitor {
     @Override
     public void visitPinningRoot(long object) {
         mark(object, null, 0);
+        if (cyclePinBits != 0) {
+            objects.setBits(object, cyclePinBits);
+        }
     }
 
     /** Scans grey objects until none is left: afterwards every object reachable from a marked one is marked. */

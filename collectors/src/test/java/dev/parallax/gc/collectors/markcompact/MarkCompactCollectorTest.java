@@ -1,0 +1,102 @@
+package dev.parallax.gc.collectors.markcompact;
+
+import dev.parallax.gc.api.collector.Collector;
+import dev.parallax.gc.api.event.GcPhase;
+import dev.parallax.gc.api.object.HeaderLayout;
+import dev.parallax.gc.api.object.ObjectKind;
+import dev.parallax.gc.collectors.CollectorContractTest;
+import dev.parallax.gc.collectors.TestHeap;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+class MarkCompactCollectorTest extends CollectorContractTest {
+    @Override
+    protected Collector newCollector() {
+        return new MarkCompactCollector();
+    }
+
+    @Test
+    void withNothingPinned_liveDataEndsContiguousFromTheHeapStart_inAllocationOrder() {
+        qt().withExamples(40).forAll(longs().all(), integers().between(1, 300)).checkAssert((seed, count) -> {
+            try (TestHeap h = new TestHeap(newCollector(), 1 << 20, 8)) {
+                Graph g = buildRandomGraph(h, new Random(seed), count, 8);
+                h.collect();
+                checkAgainstModel(h, g);
+                long expected = h.objects.base();
+                long lastId = 0;
+                for (long a : h.walk().keySet()) {
+                    assertEquals(expected, a, "live objects are contiguous");
+                    assertTrue(h.objects.objectId(a) > lastId, "allocation order is kept");
+                    lastId = h.objects.objectId(a);
+                    expected = a + h.objects.cellBytes(a);
+                }
+                assertEquals(h.collector.usage().freeBytes(), h.collector.usage().largestFreeBytes(),
+                        "all free space is one block");
+            }
+        });
+    }
+
+    @Test
+    void pinnedObjectsDoNotMove_andTheGapsBeforeThemAreTheFragmentationLeft() {
+        qt().withExamples(40).forAll(longs().all(), integers().between(2, 300)).checkAssert((seed, count) -> {
+            try (TestHeap h = new TestHeap(newCollector(), 1 << 20, 8)) {
+                Random rnd = new Random(seed);
+                Graph g = buildRandomGraph(h, rnd, count, 8);
+                Map<Long, Long> pinned = new HashMap<>();
+                for (long a : h.walk().keySet()) {
+                    if (rnd.nextInt(5) == 0) {
+                        h.objects.setBits(a, HeaderLayout.PINNED_BIT);
+                        pinned.put(h.objects.objectId(a), a);
+                    }
+                }
+                h.collect();
+                Map<Long, Long> after = checkAgainstModel(h, g);
+                after.forEach((id, address) -> {
+                    if (pinned.containsKey(id)) {
+                        assertEquals(pinned.get(id), address, "pinned object #" + id + " moved");
+                        assertTrue(h.objects.isPinned(address), "the API pin survives the collection");
+                    }
+                });
+            }
+        });
+    }
+
+    @Test
+    void compactionRemovesTheHolesThatMarkSweepWouldLeave() {
+        try (TestHeap h = new TestHeap(newCollector(), 256 << 10, 64)) {
+            List<Long> kept = new ArrayList<>();
+            for (int i = 0; i < 128; i++) {
+                long a = h.allocate(ObjectKind.RAW_ARRAY, 0, 62); // 512 bytes each
+                if (i % 2 == 0) {
+                    h.setRoot(kept.size(), a);
+                    kept.add(h.objects.objectId(a));
+                }
+            }
+            h.collect();
+            assertEquals(0.0, h.collector.usage().fragmentation(), 1e-9);
+            for (int s = 0; s < kept.size(); s++) {
+                assertEquals(kept.get(s), h.objects.objectId(h.root(s)), "root slot " + s + " follows its object");
+            }
+        }
+    }
+
+    @Test
+    void phasesAreAnnouncedInAlgorithmOrder() {
+        try (TestHeap h = new TestHeap(newCollector(), 64 << 10, 1)) {
+            h.collect();
+            assertEquals(List.of(GcPhase.PREPARE, GcPhase.MARK_ROOTS, GcPhase.TRACE_LIVE, GcPhase.COMPUTE_FORWARDING,
+                    GcPhase.UPDATE_REFERENCES, GcPhase.RELOCATE, GcPhase.RELEASE), h.phases);
+        }
+    }
+}
