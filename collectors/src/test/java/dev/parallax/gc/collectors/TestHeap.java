@@ -60,6 +60,7 @@ public final class TestHeap implements AutoCloseable {
             return 0;
         }
         objects.initialize(a, kind, typeId, length, nextId++);
+        objects.setBits(a, collector.allocationHeaderBits());
         for (int i = 0; i < length; i++) {
             objects.setField(a, i, 0);
         }
@@ -74,10 +75,30 @@ public final class TestHeap implements AutoCloseable {
         return tags.untag(roots.get(ValueLayout.JAVA_LONG, 8L * slot));
     }
 
+    /** Stores a reference into a field through the collector's write barrier, as the runtime does. */
+    public void writeRef(long object, int field, long target) {
+        long old = objects.field(object, field);
+        long word = target == 0 ? 0 : tags.tagPointer(target);
+        if (collector.constraints().needsWriteBarrier() && collector.writeBarrier() != null) {
+            collector.writeBarrier().onReferenceStore(object, field, old, word);
+        }
+        objects.setField(object, field, word);
+    }
+
     public void collect() {
         retire();
+        collector.collect(scope("test"));
+    }
+
+    /** One incremental step, as the runtime runs it when {@code incrementDue()} says so. */
+    public void increment() {
+        retire();
+        collector.collectIncrement(scope("increment"));
+    }
+
+    private CollectionScope scope(String reason) {
         collections++;
-        collector.collect(new CollectionScope() {
+        return new CollectionScope() {
             public ObjectModel objects() {
                 return objects;
             }
@@ -101,13 +122,13 @@ public final class TestHeap implements AutoCloseable {
             }
 
             public String reason() {
-                return "test";
+                return reason;
             }
 
             public long number() {
                 return collections;
             }
-        });
+        };
     }
 
     /** Formats the buffer's unused tail as free space, as the runtime does before a collection. */

@@ -3,6 +3,8 @@ package dev.parallax.gc.api.collector;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.tags.TagScheme;
 
+import java.util.Map;
+
 /**
  * A garbage collection algorithm and the space management that goes with it (free lists for
  * mark-sweep, a bump pointer for mark-compact). One instance serves one runtime.
@@ -53,6 +55,38 @@ public interface Collector {
     /** Objects found reachable by the latest collection, or -1 when the collector does not count them. */
     default long liveObjects() {
         return -1;
+    }
+
+    /**
+     * Header bits the runtime ORs into the status word of every new object: the allocation colour of
+     * an incremental collector (MARK while a cycle is marking, so new objects are black). Changes only
+     * inside a pause; the runtime may read it once per allocation. Default: none.
+     */
+    default long allocationHeaderBits() {
+        return 0;
+    }
+
+    /**
+     * Whether the collector wants an incremental step now. Polled by the runtime on the allocation
+     * slow path (after a buffer refill), so it must be cheap; when true the runtime stops the world
+     * and calls {@link #collectIncrement}. Default: never (stop-the-world collectors).
+     */
+    default boolean incrementDue() {
+        return false;
+    }
+
+    /**
+     * One bounded step of an incremental cycle, with the world stopped and buffers retired, as for
+     * {@link #collect}. Unlike {@code collect}, it need not leave the graph fully traced or the heap
+     * fully swept; it must leave the heap parsable.
+     */
+    default void collectIncrement(CollectionScope scope) {
+        collect(scope);
+    }
+
+    /** Collector-specific counters for reports (e.g. stop-the-world fallbacks, objects moved). */
+    default Map<String, Long> counters() {
+        return Map.of();
     }
 
     /** The barrier the mutator store path calls; only used when {@code constraints().needsWriteBarrier()}. */

@@ -77,12 +77,27 @@ public final class Marker implements RootVisitor {
 
     /** Scans grey objects until none is left: afterwards every object reachable from a marked one is marked. */
     public void drain() {
-        while (!stack.isEmpty()) {
+        drain(Long.MAX_VALUE);
+    }
+
+    /**
+     * Scans at most {@code budget} grey objects (an increment of incremental marking).
+     *
+     * @return true when no grey object is left
+     */
+    public boolean drain(long budget) {
+        for (long n = 0; n < budget && !stack.isEmpty(); n++) {
             long object = stack.pop();
             scanning = object;
             objects.scanObject(object, this);
         }
         scanning = 0;
+        return stack.isEmpty();
+    }
+
+    /** Marks the object at {@code address} grey unless it is already marked (a barrier's shade). */
+    public void shade(long address) {
+        mark(address, null, 0);
     }
 
     public long markedObjects() {

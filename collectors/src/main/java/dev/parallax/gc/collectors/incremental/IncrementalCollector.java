@@ -1,0 +1,253 @@
+package dev.parallax.gc.collectors.incremental;
+
+import com.google.inject.Inject;
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.collector.AllocationBuffer;
+import dev.parallax.gc.api.collector.CollectionScope;
+import dev.parallax.gc.api.collector.Collector;
+import dev.parallax.gc.api.collector.CollectorConstraints;
+import dev.parallax.gc.api.collector.HeapUsage;
+import dev.parallax.gc.api.collector.WriteBarrier;
+import dev.parallax.gc.api.event.GcPhase;
+import dev.parallax.gc.api.object.HeaderLayout;
+import dev.parallax.gc.api.object.HeapCorruptionException;
+import dev.parallax.gc.api.object.ObjectKind;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.collectors.space.FreeList;
+import dev.parallax.gc.collectors.trace.Marker;
+
+import java.util.Map;
+
+/**
+ * Incremental tri-colour mark-sweep, in the style of gc-arena and Lua: a cycle is a sequence of
+ * short stop-the-world increments paced by allocation, instead of one long pause.
+ *
+ * <pre>
+ * IDLE --(heap use passes the trigger)--> startCycle: markRoots          (snapshot of the roots)
+ * MARKING: markIncrement = drain the barrier log; scan up to budget grey objects
+ *          --(no grey object left)--> finishMarking
+ * SWEEPING: sweepIncrement = sweep up to sweep-budget bytes, rebuilding free lists behind the cursor
+ *          --(cursor at the heap end)--> IDLE
+ * </pre>
+ * Colours: white = unmarked, grey = marked and on the mark stack, black = marked and scanned. New
+ * objects are allocated black while marking ({@link #allocationHeaderBits}) and white while sweeping
+ * (they can only come from chunks the sweep has already passed). The {@link SatbBarrier} keeps the
+ * snapshot invariant: every object reachable when the cycle began gets marked.
+ *
+ * <p>When allocation outruns the cycle (a refill fails while a cycle runs), the runtime asks for a
+ * full collection: the cycle is finished stop-the-world and counted as a fallback. A full collection
+ * always ends with a fresh complete cycle, so afterwards exactly the reachable objects remain.
+ */
+public final class IncrementalCollector implements Collector {
+    public static final String NAME = "incremental";
+
+    private enum State { IDLE, MARKING, SWEEPING }
+
+    private final IncrementalOptions options;
+    private ObjectModel objects;
+    private TagScheme tags;
+    private FreeList free;
+    private Marker marker;
+    private SatbBarrier barrier;
+    private State state = State.IDLE;
+    private long allocationBits;
+    private long sweepCursor;
+    private long sweepRunStart;
+    private long bytesSinceIncrement;
+    private long liveObjects = -1;
+    private long cycles;
+    private long increments;
+    private long fallbacks;
+
+    @Inject
+    public IncrementalCollector(GcConfig config) {
+        this(IncrementalOptions.from(config));
+    }
+
+    public IncrementalCollector(IncrementalOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CollectorConstraints constraints() {
+        return new CollectorConstraints(false, true, true, options.barrier() ? "satb" : "off (unsafe)");
+    }
+
+    @Override
+    public void initialize(ObjectModel objects, TagScheme tags) {
+        this.objects = objects;
+        this.tags = tags;
+        this.free = new FreeList(objects);
+        this.marker = new Marker(objects, tags);
+        this.barrier = new SatbBarrier(tags);
+        free.addFree(objects.base(), objects.limit(), false);
+    }
+
+    @Override
+    public WriteBarrier writeBarrier() {
+        return options.barrier() ? barrier : null;
+    }
+
+    @Override
+    public long allocationHeaderBits() {
+        return allocationBits;
+    }
+
+    @Override
+    public synchronized boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
+        if (!free.refill(buffer, minBytes, preferredBytes)) {
+            return false;
+        }
+        bytesSinceIncrement += buffer.remaining();
+        return true;
+    }
+
+    @Override
+    public synchronized long allocateLarge(long bytes) {
+        long a = free.allocate(bytes);
+        bytesSinceIncrement += a != 0 ? bytes : 0;
+        return a;
+    }
+
+    @Override
+    public synchronized boolean incrementDue() {
+        if (state == State.IDLE) {
+            long capacity = objects.limit() - objects.base();
+            return capacity - free.freeBytes() >= options.triggerRatio() * capacity;
+        }
+        return bytesSinceIncrement >= options.stepBytes();
+    }
+
+    @Override
+    public void collectIncrement(CollectionScope scope) {
+        increments++;
+        bytesSinceIncrement = 0;
+        switch (state) {
+            case IDLE -> startCycle(scope);
+            case MARKING -> markIncrement(scope, options.markBudget());
+            case SWEEPING -> sweepIncrement(scope, options.sweepBudget());
+        }
+    }
+
+    /** A full collection: finish any cycle in progress, then run one complete cycle. */
+    @Override
+    public void collect(CollectionScope scope) {
+        if (state != State.IDLE) {
+            if (scope.reason().contains("allocation")) {
+                fallbacks++;
+            }
+            finishCycle(scope);
+        }
+        startCycle(scope);
+        finishCycle(scope);
+    }
+
+    private void finishCycle(CollectionScope scope) {
+        if (state == State.MARKING) {
+            markIncrement(scope, Long.MAX_VALUE);
+        }
+        if (state == State.SWEEPING) {
+            sweepIncrement(scope, Long.MAX_VALUE);
+        }
+    }
+
+    /** Roots are grey, new objects are black, the barrier logs deleted references. */
+    private void startCycle(CollectionScope scope) {
+        scope.phase(GcPhase.PREPARE);
+        cycles++;
+        marker.reset();
+        scope.phase(GcPhase.MARK_ROOTS);
+        scope.scanRoots(marker);
+        state = State.MARKING;
+        allocationBits = HeaderLayout.MARK_BIT;
+        barrier.setMarking(true);
+    }
+
+    /** Grey objects logged by the barrier or left on the stack are scanned, up to the budget. */
+    private void markIncrement(CollectionScope scope, long budget) {
+        scope.phase(GcPhase.TRACE_LIVE);
+        barrier.drainTo(marker::shade);
+        if (marker.drain(budget)) {
+            finishMarking();
+        }
+    }
+
+    /** Marking is complete: from here on the unmarked objects are garbage and new objects are white. */
+    private void finishMarking() {
+        barrier.setMarking(false);
+        allocationBits = 0;
+        liveObjects = marker.markedObjects();
+        free.clear(); // chunks not yet handed out are unmarked cells: the sweep finds them again
+        sweepCursor = objects.base();
+        sweepRunStart = 0;
+        state = State.SWEEPING;
+    }
+
+    /** Cells below the cursor are swept: marks cleared, dead runs coalesced into free chunks. */
+    private void sweepIncrement(CollectionScope scope, long budget) {
+        scope.phase(GcPhase.SWEEP);
+        boolean poison = scope.poisonFreedMemory();
+        long limit = objects.limit();
+        long stop = budget >= limit - sweepCursor ? limit : sweepCursor + budget;
+        long cell = sweepCursor;
+        while (cell < stop) {
+            long status = objects.status(cell);
+            ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
+            long bytes = HeaderLayout.cellBytes(status);
+            if (kind == null || cell + bytes > limit) {
+                throw new HeapCorruptionException(String.format("incremental sweep: unparsable cell at 0x%x (status 0x%x)",
+                        cell, status));
+            }
+            if ((status & HeaderLayout.MARK_BIT) != 0 && kind.isObject()) {
+                objects.setStatus(cell, status & ~HeaderLayout.MARK_BIT);
+                if (sweepRunStart != 0) {
+                    free.addFree(sweepRunStart, cell, poison);
+                    sweepRunStart = 0;
+                }
+            } else if (sweepRunStart == 0) {
+                sweepRunStart = cell;
+            }
+            cell += bytes;
+        }
+        sweepCursor = cell;
+        if (cell >= limit) {
+            if (sweepRunStart != 0) {
+                free.addFree(sweepRunStart, limit, poison);
+            }
+            state = State.IDLE;
+        }
+    }
+
+    @Override
+    public long liveObjects() {
+        return liveObjects;
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        return Map.of("cycles", cycles, "increments", increments, "stw-fallbacks", fallbacks);
+    }
+
+    /** Whether a cycle has started and not yet finished sweeping. */
+    public boolean cycleInProgress() {
+        return state != State.IDLE;
+    }
+
+    /** Full collections forced because allocation outran an incremental cycle. */
+    public long fallbacks() {
+        return fallbacks;
+    }
+
+    @Override
+    public synchronized HeapUsage usage() {
+        long capacity = objects.limit() - objects.base();
+        long freeBytes = free.freeBytes();
+        return new HeapUsage(capacity, capacity - freeBytes, freeBytes, free.largestChunk());
+    }
+}
