@@ -1,0 +1,252 @@
+package dev.parallax.gc.runtime;
+
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcConfigException;
+import dev.parallax.gc.api.GcRuntime;
+import dev.parallax.gc.api.GcStats;
+import dev.parallax.gc.api.GlobalRoots;
+import dev.parallax.gc.api.Mutator;
+import dev.parallax.gc.api.collector.Collector;
+import dev.parallax.gc.api.collector.CollectorConstraints;
+import dev.parallax.gc.api.collector.HeapUsage;
+import dev.parallax.gc.api.collector.WriteBarrier;
+import dev.parallax.gc.api.event.GcListener;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.object.ShapeTable;
+import dev.parallax.gc.api.roots.RootSource;
+import dev.parallax.gc.api.safepoint.SafepointPolicy;
+import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.runtime.collection.CollectionDriver;
+import dev.parallax.gc.runtime.collection.GcTotals;
+import dev.parallax.gc.runtime.globals.GlobalTable;
+import dev.parallax.gc.runtime.handshake.CollectOutcome;
+import dev.parallax.gc.runtime.handshake.PauseKind;
+import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
+import dev.parallax.gc.runtime.heap.Heap;
+import dev.parallax.gc.runtime.mutator.MutatorEnvironment;
+import dev.parallax.gc.runtime.mutator.MutatorImpl;
+import dev.parallax.gc.runtime.safepoint.PollSchedule;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The runtime: a reserved heap handed to the collector, the global table, the handshake, and the
+ * attached mutators. Built by {@link GcRuntimes#create}; public so tools can reach the
+ * {@link #objects() object model} and the {@link #debugViolations() debug violation counter}.
+ */
+public final class GcRuntimeImpl implements GcRuntime {
+    private final GcConfig config;
+    private final ShapeTable shapes;
+    private final Heap heap;
+    private final TagScheme tags;
+    private final Collector collector;
+    private final SafepointPolicy policy;
+    private final List<RootSource> rootSources;
+    private final GlobalTable globals;
+    private final SafepointCoordinator coordinator;
+    private final GcTotals totals = new GcTotals();
+    private final List<GcListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<MutatorImpl> mutators = ConcurrentHashMap.newKeySet();
+    private final MutatorEnvironment environment;
+    // allocation counts of mutators that have closed
+    private final AtomicLong closedBytes = new AtomicLong();
+    private final AtomicLong closedObjects = new AtomicLong();
+    private boolean closed;
+
+    private GcRuntimeImpl(GcConfig config, Heap heap, Collector collector, List<RootSource> rootSources,
+                          TagScheme tags, SafepointPolicy policy, long stopTimeoutNanos) {
+        this.config = config;
+        this.heap = heap;
+        this.shapes = heap.objects().shapes();
+        this.tags = tags;
+        this.collector = collector;
+        this.policy = policy;
+        this.rootSources = List.copyOf(rootSources);
+        this.globals = new GlobalTable(heap.allocateSide((long) config.globalCells() * 8), config.globalCells(), tags,
+                heap.objects(), config.debug());
+        CollectionDriver driver = new CollectionDriver(collector, heap.objects(), tags, globals, this.rootSources,
+                listeners, totals, config.debug());
+        this.coordinator = new SafepointCoordinator(driver, stopTimeoutNanos);
+        CollectorConstraints constraints = collector.constraints();
+        // null when not needed, or when the collector disables it (an unsafe setting for experiments)
+        WriteBarrier barrier = constraints.needsWriteBarrier() ? collector.writeBarrier() : null;
+        this.environment = new MutatorEnvironment(config, heap.objects(), tags, collector, barrier, coordinator,
+                PollSchedule.of(policy), new AtomicLong(1), totals::recordOutOfMemory, this::mutatorClosed);
+    }
+
+    /**
+     * Reserves the heap, checks the tag scheme can encode its addresses, and hands it to the collector.
+     *
+     * @throws GcConfigException when the tag scheme cannot encode the heap's addresses
+     */
+    static GcRuntimeImpl start(GcConfig config, Collector collector, List<RootSource> rootSources, TagScheme tags,
+                               SafepointPolicy policy, long stopTimeoutNanos) {
+        Heap heap = Heap.reserve(config.heapBytes(), new ShapeTable());
+        try {
+            tags.checkAddressRange(heap.base(), heap.limit());
+        } catch (IllegalArgumentException e) {
+            heap.close();
+            throw new GcConfigException("tag scheme '" + tags.name() + "' cannot encode this heap's addresses [0x"
+                    + Long.toHexString(heap.base()) + ", 0x" + Long.toHexString(heap.limit()) + "): " + e.getMessage(), e);
+        }
+        try {
+            collector.initialize(heap.objects(), tags);  // first: a collector may build its barrier here
+            return new GcRuntimeImpl(config, heap, collector, rootSources, tags, policy, stopTimeoutNanos);
+        } catch (RuntimeException | Error e) {
+            heap.close();
+            throw e;
+        }
+    }
+
+    // ---- accessors ----------------------------------------------------------------------------
+
+    @Override
+    public GcConfig config() {
+        return config;
+    }
+
+    @Override
+    public ShapeTable shapes() {
+        return shapes;
+    }
+
+    @Override
+    public TagScheme tags() {
+        return tags;
+    }
+
+    @Override
+    public GlobalRoots globals() {
+        return globals;
+    }
+
+    @Override
+    public CollectorConstraints constraints() {
+        return collector.constraints();
+    }
+
+    /** The object model over this runtime's heap. */
+    public ObjectModel objects() {
+        return heap.objects();
+    }
+
+    public Collector collector() {
+        return collector;
+    }
+
+    public SafepointPolicy safepointPolicy() {
+        return policy;
+    }
+
+    /** The root sources, in config order. */
+    public List<RootSource> rootSources() {
+        return rootSources;
+    }
+
+    /** How many times a mutator touched the heap while stopped or during a collection (checked in debug mode only). */
+    public long debugViolations() {
+        return coordinator.violations();
+    }
+
+    // ---- mutators -----------------------------------------------------------------------------
+
+    @Override
+    public Mutator attach(String name) {
+        Thread self = Thread.currentThread();
+        MutatorImpl existing = mutatorOf(self);
+        if (existing != null) {
+            throw new IllegalStateException("thread '" + self.getName() + "' is already attached as " + existing
+                    + "; close it before attaching again");
+        }
+        MutatorImpl mutator = new MutatorImpl(name, self, environment);
+        try {
+            coordinator.attach(mutator.state());
+        } catch (RuntimeException e) {
+            mutator.stack().close();
+            throw e;
+        }
+        mutators.add(mutator);
+        return mutator;
+    }
+
+    private MutatorImpl mutatorOf(Thread thread) {
+        for (MutatorImpl m : mutators) {
+            if (m.state().owner() == thread && !m.isClosed()) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** A mutator has detached: keep its counts, forget it. */
+    private void mutatorClosed(MutatorImpl mutator) {
+        mutators.remove(mutator); // before adding its counts: a concurrent stats() may undercount, never double count
+        closedBytes.addAndGet(mutator.bytesAllocated());
+        closedObjects.addAndGet(mutator.objectsAllocated());
+    }
+
+    @Override
+    public void collectNow(String reason) {
+        MutatorImpl self = mutatorOf(Thread.currentThread());
+        if (self != null) {
+            throw new IllegalStateException("collectNow is for control threads; thread '"
+                    + Thread.currentThread().getName() + "' is " + self + ": call its collect()");
+        }
+        while (coordinator.collect(null, reason, PauseKind.FULL) == CollectOutcome.JOINED_INCREMENT) {
+            // an incremental step is not the full collection asked for: ask again
+        }
+    }
+
+    // ---- accounting ---------------------------------------------------------------------------
+
+    @Override
+    public GcStats stats() {
+        long bytes = closedBytes.get();
+        long objects = closedObjects.get();
+        for (MutatorImpl m : mutators) {
+            bytes += m.bytesAllocated();
+            objects += m.objectsAllocated();
+        }
+        return totals.snapshot(bytes, objects);
+    }
+
+    @Override
+    public HeapUsage usage() {
+        return collector.usage();
+    }
+
+    @Override
+    public String describe(long address) {
+        return heap.objects().describe(address);
+    }
+
+    @Override
+    public void addListener(GcListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(GcListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Releases the heap. @throws IllegalStateException while mutators are attached (naming them) */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        coordinator.close();
+        closed = true;
+        heap.close();
+    }
+
+    @Override
+    public String toString() {
+        return "GcRuntime[" + config.strategies() + ", heap " + config.heapBytes() + " bytes]";
+    }
+}

@@ -1,0 +1,155 @@
+package dev.parallax.gc.runtime;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.ConfigurationException;
+import com.google.inject.CreationException;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.ProvisionException;
+import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.Multibinder;
+import com.google.inject.spi.Message;
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcConfigException;
+import dev.parallax.gc.api.GcRuntime;
+import dev.parallax.gc.api.collector.Collector;
+import dev.parallax.gc.api.collector.CollectorConstraints;
+import dev.parallax.gc.api.roots.RootSource;
+import dev.parallax.gc.api.safepoint.SafepointPolicy;
+import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Builds runtimes from configs: finds the named strategies in the {@link StrategyCatalog}, wires
+ * them with Guice (each provider's module, plus the {@link GcConfig}), refuses impossible pairings,
+ * then reserves the heap. Every failure is a {@link GcConfigException} with a message for the user;
+ * Guice's own errors are summarised, not leaked.
+ */
+public final class GcRuntimes {
+    private GcRuntimes() {
+    }
+
+    /** A runtime for {@code config} with the strategies on the class path. */
+    public static GcRuntime create(GcConfig config) {
+        return create(config, StrategyCatalog.discover());
+    }
+
+    /** A runtime for {@code config} with the strategies of {@code catalog}. */
+    public static GcRuntimeImpl create(GcConfig config, StrategyCatalog catalog) {
+        return create(config, catalog, SafepointCoordinator.DEFAULT_STOP_TIMEOUT_NANOS);
+    }
+
+    /** As {@link #create(GcConfig, StrategyCatalog)}, giving up on a collection whose stop takes longer than the timeout. */
+    public static GcRuntimeImpl create(GcConfig config, StrategyCatalog catalog, long stopTimeoutNanos) {
+        List<Module> modules = selectModules(config, catalog);
+        Injector injector = inject(config, modules);
+        Collector collector = instance(config, injector, Key.get(Collector.class));
+        TagScheme tags = instance(config, injector, Key.get(TagScheme.class));
+        SafepointPolicy policy = instance(config, injector, Key.get(SafepointPolicy.class));
+        List<RootSource> roots = inConfigOrder(config,
+                instance(config, injector, Key.get(new TypeLiteral<Set<RootSource>>() { })));
+        checkPairings(collector, roots);
+        return GcRuntimeImpl.start(config, collector, roots, tags, policy, stopTimeoutNanos);
+    }
+
+    /** The modules of the selected providers; unknown, ambiguous or repeated names fail here. */
+    private static List<Module> selectModules(GcConfig config, StrategyCatalog catalog) {
+        Set<String> seen = new HashSet<>();
+        for (String root : config.roots()) {
+            if (!seen.add(root)) {
+                throw new GcConfigException("roots: '" + root + "' is listed twice in " + config.roots());
+            }
+        }
+        List<Module> modules = new ArrayList<>();
+        modules.add(catalog.require(Axis.COLLECTOR, config.collector()).module());
+        for (String root : config.roots()) {
+            modules.add(catalog.require(Axis.ROOTS, root).module());
+        }
+        modules.add(catalog.require(Axis.TAGS, config.tags()).module());
+        modules.add(catalog.require(Axis.SAFEPOINTS, config.safepoints()).module());
+        modules.add(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(GcConfig.class).toInstance(config);
+                Multibinder.newSetBinder(binder(), RootSource.class); // an empty set rather than a missing binding
+            }
+        });
+        return modules;
+    }
+
+    private static Injector inject(GcConfig config, List<Module> modules) {
+        try {
+            return Guice.createInjector(modules);
+        } catch (CreationException e) {
+            throw wrap(config, e.getErrorMessages(), e);
+        }
+    }
+
+    private static <T> T instance(GcConfig config, Injector injector, Key<T> key) {
+        try {
+            return injector.getInstance(key);
+        } catch (ConfigurationException e) {
+            throw wrap(config, e.getErrorMessages(), e);
+        } catch (ProvisionException e) {
+            throw wrap(config, e.getErrorMessages(), e);
+        }
+    }
+
+    /** A strategy's own GcConfigException (say, a bad option) passes through; other errors are summarised. */
+    private static GcConfigException wrap(GcConfig config, Collection<Message> messages, RuntimeException e) {
+        for (Message m : messages) {
+            if (m.getCause() instanceof GcConfigException own) {
+                return own;
+            }
+        }
+        String summary = messages.stream()
+                .map(m -> firstLine(m.getMessage()) + (m.getCause() == null ? "" : " (" + m.getCause() + ")"))
+                .collect(Collectors.joining("; "));
+        return new GcConfigException("cannot assemble " + config.strategies() + ": " + summary, e);
+    }
+
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return (nl < 0 ? text : text.substring(0, nl)).strip();
+    }
+
+    /** The sources ordered as the config lists their names; sources named otherwise follow in binding order. */
+    private static List<RootSource> inConfigOrder(GcConfig config, Set<RootSource> bound) {
+        LinkedHashSet<RootSource> ordered = new LinkedHashSet<>();
+        for (String name : config.roots()) {
+            for (RootSource source : bound) {
+                if (source.name().equals(name)) {
+                    ordered.add(source);
+                }
+            }
+        }
+        ordered.addAll(bound);
+        if (ordered.isEmpty()) {
+            throw new GcConfigException("roots: the providers of " + config.roots() + " bound no RootSource");
+        }
+        return List.copyOf(ordered);
+    }
+
+    /** Refuses a pinning root source with a moving collector that cannot pin. */
+    private static void checkPairings(Collector collector, List<RootSource> roots) {
+        CollectorConstraints c = collector.constraints();
+        for (RootSource source : roots) {
+            if (source.reportsPinningRoots() && c.movesObjects() && !c.supportsPinning()) {
+                throw new GcConfigException("root source '" + source.name() + "' reports pinning roots, but collector '"
+                        + collector.name() + "' moves objects and cannot pin them; choose a collector that supports"
+                        + " pinning or a precise root source");
+            }
+        }
+    }
+}

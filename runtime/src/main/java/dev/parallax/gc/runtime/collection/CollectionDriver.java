@@ -1,0 +1,153 @@
+package dev.parallax.gc.runtime.collection;
+
+import dev.parallax.gc.api.collector.Collector;
+import dev.parallax.gc.api.collector.HeapUsage;
+import dev.parallax.gc.api.event.CollectionRecord;
+import dev.parallax.gc.api.event.GcListener;
+import dev.parallax.gc.api.event.GcPhase;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.roots.MutatorStackView;
+import dev.parallax.gc.api.roots.RootSource;
+import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.runtime.globals.GlobalTable;
+import dev.parallax.gc.runtime.handshake.MutatorState;
+import dev.parallax.gc.runtime.handshake.PauseHandler;
+import dev.parallax.gc.runtime.handshake.PauseKind;
+import dev.parallax.gc.runtime.heap.FreeSpace;
+import dev.parallax.gc.runtime.verify.HeapVerifier;
+import dev.parallax.gc.runtime.verify.LiveSetSanity;
+import dev.parallax.gc.runtime.verify.RootEnumeration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a pause does once the world is stopped: retire every allocation buffer, verify the heap and
+ * snapshot the live set (debug mode), run the collector (a full collection or an incremental step),
+ * verify and compare again, then account the pause and tell the listeners. Phases are announced to
+ * listeners and timed. {@code liveObjects} in the record is the collector's count after a full
+ * collection, else the sanity check's count in debug mode, else -1.
+ *
+ * <p>Only one pause runs at a time (the coordinator guarantees it), so the per-pause fields need
+ * no lock; the coordinator's lock orders them between pauses.
+ */
+public final class CollectionDriver implements PauseHandler {
+    private final Collector collector;
+    private final ObjectModel objects;
+    private final TagScheme tags;
+    private final GlobalTable globals;
+    private final List<RootSource> sources;
+    private final List<GcListener> listeners;
+    private final GcTotals totals;
+    private final boolean debug;
+    private final HeapVerifier verifier;
+    private final LiveSetSanity sanity;
+
+    // the pause in progress
+    private PhaseClock clock;
+    private String reason;
+    private long requestNanos;
+    private long stoppedNanos;
+    private long usedBefore;
+    private long liveObjects;
+    private HeapUsage usageAfter;
+    /** Records of pauses that ended, until their listeners are told (another pause may start meanwhile). */
+    private final Map<Long, CollectionRecord> ended = new ConcurrentHashMap<>();
+
+    /** @param listeners read at each announcement (a concurrent list the runtime updates) */
+    public CollectionDriver(Collector collector, ObjectModel objects, TagScheme tags, GlobalTable globals,
+                            List<RootSource> sources, List<GcListener> listeners, GcTotals totals, boolean debug) {
+        this.collector = collector;
+        this.objects = objects;
+        this.tags = tags;
+        this.globals = globals;
+        this.sources = List.copyOf(sources);
+        this.listeners = listeners;
+        this.totals = totals;
+        this.debug = debug;
+        this.verifier = debug ? new HeapVerifier(objects, tags) : null;
+        this.sanity = debug ? new LiveSetSanity(objects, tags) : null;
+    }
+
+    @Override
+    public void stopRequested(long number, String reason, long requestNanos) {
+        this.clock = new PhaseClock();
+        this.reason = reason;
+        this.requestNanos = requestNanos;
+        enter(number, GcPhase.STOP_REQUESTED, requestNanos);
+    }
+
+    @Override
+    public void runPause(long number, String reason, PauseKind kind, List<MutatorState> mutators, long stoppedNanos) {
+        this.stoppedNanos = stoppedNanos;
+        enter(number, GcPhase.MUTATORS_STOPPED, stoppedNanos);
+        List<MutatorStackView> stacks = new ArrayList<>(mutators.size());
+        for (MutatorState m : mutators) {
+            FreeSpace.retire(objects, m.buffer());
+            stacks.add(m.stack());
+        }
+        RootContext context = new RootContext(List.copyOf(stacks), globals, tags, objects);
+        usedBefore = collector.usage().usedBytes();
+        String what = (kind == PauseKind.FULL ? "collection #" : "incremental step #") + number + " (" + reason + ")";
+        RootEnumeration roots = debug ? new RootEnumeration(stacks, globals, sources, context) : null;
+        LiveSetSanity.Snapshot before = null;
+        if (debug) {
+            enter(number, GcPhase.VERIFY, System.nanoTime());
+            verifier.verify("before " + what, roots, false);
+            before = sanity.snapshot(roots);
+        }
+        Scope scope = new Scope(number, reason, context, sources, debug, phase -> enter(number, phase, System.nanoTime()));
+        if (kind == PauseKind.FULL) {
+            collector.collect(scope);
+        } else {
+            collector.collectIncrement(scope);
+        }
+        liveObjects = kind == PauseKind.FULL ? collector.liveObjects() : -1;
+        if (debug) {
+            enter(number, GcPhase.VERIFY, System.nanoTime());
+            verifier.verify("after " + what, roots, kind == PauseKind.FULL);
+            LiveSetSanity.Snapshot after = sanity.snapshot(roots);
+            sanity.compare(before, after, what);
+            liveObjects = liveObjects >= 0 || kind != PauseKind.FULL ? liveObjects : after.size();
+        }
+        usageAfter = collector.usage();
+        enter(number, GcPhase.RESTARTING, System.nanoTime());
+    }
+
+    @Override
+    public void finished(long number, long releaseNanos, Throwable failure) {
+        clock.stop(releaseNanos);
+        if (failure != null) {
+            return;
+        }
+        long ttsp = stoppedNanos - requestNanos;
+        long pause = releaseNanos - requestNanos;
+        totals.recordCollection(ttsp, pause, usageAfter);
+        ended.put(number, new CollectionRecord(number, collector.name(), reason, ttsp, pause, usedBefore,
+                usageAfter.usedBytes(), liveObjects, clock.totals()));
+    }
+
+    @Override
+    public void resumed(long number, Throwable failure) {
+        CollectionRecord record = ended.remove(number);
+        if (record != null) {
+            for (GcListener listener : listeners) {
+                listener.collectionEnded(record);
+            }
+        }
+    }
+
+    @Override
+    public void abandoned(long number) {
+        clock = null;
+    }
+
+    private void enter(long number, GcPhase phase, long now) {
+        clock.enter(phase, now);
+        for (GcListener listener : listeners) {
+            listener.phaseStarted(number, phase);
+        }
+    }
+}

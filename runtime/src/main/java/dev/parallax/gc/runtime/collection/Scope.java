@@ -1,0 +1,69 @@
+package dev.parallax.gc.runtime.collection;
+
+import dev.parallax.gc.api.collector.CollectionScope;
+import dev.parallax.gc.api.event.GcPhase;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.roots.RootScanContext;
+import dev.parallax.gc.api.roots.RootSource;
+import dev.parallax.gc.api.roots.RootVisitor;
+import dev.parallax.gc.api.tags.TagScheme;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The {@link CollectionScope} of one pause: runs the configured root sources in config order. */
+final class Scope implements CollectionScope {
+    private final long number;
+    private final String reason;
+    private final RootScanContext roots;
+    private final List<RootSource> sources;
+    private final boolean poison;
+    private final Consumer<GcPhase> phases;
+
+    Scope(long number, String reason, RootScanContext roots, List<RootSource> sources, boolean poison,
+          Consumer<GcPhase> phases) {
+        this.number = number;
+        this.reason = reason;
+        this.roots = roots;
+        this.sources = sources;
+        this.poison = poison;
+        this.phases = phases;
+    }
+
+    @Override
+    public ObjectModel objects() {
+        return roots.objects();
+    }
+
+    @Override
+    public TagScheme tags() {
+        return roots.tags();
+    }
+
+    @Override
+    public void scanRoots(RootVisitor visitor) {
+        for (RootSource source : sources) {
+            source.scanRoots(roots, visitor);
+        }
+    }
+
+    @Override
+    public void phase(GcPhase phase) {
+        phases.accept(phase);
+    }
+
+    @Override
+    public boolean poisonFreedMemory() {
+        return poison;
+    }
+
+    @Override
+    public String reason() {
+        return reason;
+    }
+
+    @Override
+    public long number() {
+        return number;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.parallax.gc.runtime.safepoint;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import dev.parallax.gc.api.safepoint.SafepointPolicy;
+import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.api.strategy.StrategyProvider;
+
+/** Makes the {@code allocation} safepoint policy selectable. */
+public final class AllocationSafepointsProvider implements StrategyProvider {
+    @Override
+    public Axis axis() {
+        return Axis.SAFEPOINTS;
+    }
+
+    @Override
+    public String name() {
+        return AllocationSafepoints.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "mutators poll for stop-the-world at every allocation only";
+    }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(SafepointPolicy.class).to(AllocationSafepoints.class);
+            }
+        };
+    }
+}
