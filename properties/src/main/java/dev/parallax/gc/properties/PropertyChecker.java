@@ -1,0 +1,134 @@
+package dev.parallax.gc.properties;
+
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.StressMode;
+import dev.parallax.gc.properties.program.Program;
+import dev.parallax.gc.properties.program.Programs;
+import dev.parallax.gc.properties.run.InvariantViolation;
+import dev.parallax.gc.properties.run.Minimizer;
+import dev.parallax.gc.properties.run.Trace;
+import dev.parallax.gc.runtime.GcRuntimes;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
+/**
+ * Checks a runtime configuration against the reference model with generated mutator programs: the
+ * entry point of the CLI's {@code check} command and of users' tests of their own strategies.
+ *
+ * <p>Each check runs QuickTheories with a fixed seed (the same seed generates the same programs),
+ * catches the first violation through its own reporter, lets QuickTheories shrink the program and
+ * then shrinks it further ({@link Minimizer}), and reports the smallest program with the concrete
+ * step each action resolved to.
+ */
+public final class PropertyChecker {
+    /** QuickTheories shrink attempts after the first failure; each runs one program. */
+    static final int SHRINK_CYCLES = 300;
+    /** Runs the minimizer may spend after QuickTheories' shrinking. */
+    static final int MINIMIZE_BUDGET = 400;
+    /** Shrink attempts for a concurrent failure: slow runs, nondeterministic outcomes. */
+    static final int CONCURRENT_SHRINK_CYCLES = 100;
+    /** Actions per thread program in the concurrent check. */
+    static final int CONCURRENT_MAX_ACTIONS = 120;
+
+    private PropertyChecker() {
+    }
+
+    /**
+     * Runs {@code programs} generated single-mutator programs of up to {@code maxActions} actions,
+     * each on a fresh runtime of {@code config} (debug forced on, a small heap sized to the programs).
+     *
+     * @throws dev.parallax.gc.api.GcConfigException when the configuration cannot be built at all
+     */
+    public static CheckReport check(GcConfig config, int programs, long seed, int maxActions) {
+        GcConfig cfg = forChecking(config, maxActions);
+        GcRuntimes.create(cfg).close(); // a bad configuration is the caller's error, not a counterexample
+        String property = String.format("sequential model check of %s%s (seed %d, up to %d actions per program)",
+                cfg.strategies(), stress(cfg), seed, maxActions);
+        SequentialProperty sequential = new SequentialProperty(cfg);
+        Search<Program> search = Search.run(Programs.programs(Math.max(1, maxActions)), seed, Math.max(0, programs),
+                SHRINK_CYCLES, program -> {
+                    InvariantViolation v = sequential.run(program);
+                    if (v != null) {
+                        throw v;
+                    }
+                });
+        if (!search.failed()) {
+            return CheckReport.pass(property, search.tried());
+        }
+        if (!(search.cause() instanceof InvariantViolation violation)) {
+            return new CheckReport(property, search.tried(), false,
+                    Trace.render(search.smallest(), sequential.maxGlobals()), stackTrace(search.cause()));
+        }
+        Minimizer.Result min = Minimizer.minimize(search.smallest(), violation, sequential::run, MINIMIZE_BUDGET);
+        return new CheckReport(property, search.tried(), false,
+                Trace.render(min.program(), sequential.maxGlobals()), explain(min.violation()));
+    }
+
+    /**
+     * Runs {@code programs} generated sets of {@code threads} programs, each set on a fresh shared
+     * runtime of {@code config} (debug forced on; stress mode POLL every 5th poll unless the config
+     * chose one) with a control thread collecting meanwhile. The program sets follow from the seed;
+     * thread interleavings vary between runs.
+     */
+    public static CheckReport checkConcurrent(GcConfig config, int threads, int programs, long seed) {
+        int n = Math.max(1, Math.min(threads, 16));
+        GcConfig cfg = forChecking(config, CONCURRENT_MAX_ACTIONS * n);
+        if (cfg.stress() == StressMode.OFF) {
+            cfg = cfg.withStress(StressMode.POLL, 5);
+        }
+        GcRuntimes.create(cfg).close();
+        String property = String.format("concurrent model check of %s%s, %d mutator threads and a collecting "
+                + "control thread (seed %d; interleavings vary between runs)", cfg.strategies(), stress(cfg), n, seed);
+        ConcurrentProperty concurrent = new ConcurrentProperty(cfg, n);
+        Search<List<Program>> search = Search.run(Programs.programSets(n, CONCURRENT_MAX_ACTIONS), seed,
+                Math.max(0, programs), CONCURRENT_SHRINK_CYCLES, set -> {
+                    InvariantViolation v = concurrent.run(set);
+                    if (v != null) {
+                        throw v;
+                    }
+                });
+        if (!search.failed()) {
+            return CheckReport.pass(property, search.tried());
+        }
+        StringBuilder counterexample = new StringBuilder();
+        List<Program> set = search.smallest();
+        for (int i = 0; i < set.size(); i++) {
+            counterexample.append("thread t").append(i).append(":\n")
+                    .append(Trace.render(set.get(i), concurrent.maxGlobals()));
+        }
+        String failure = search.cause() instanceof InvariantViolation v ? explain(v) : stackTrace(search.cause());
+        return new CheckReport(property, search.tried(), false, counterexample.toString(), failure);
+    }
+
+    /** The configuration as checked: debug on, and a heap of 1 to 64 MiB sized to the programs. */
+    static GcConfig forChecking(GcConfig config, int maxActions) {
+        long heap = Math.clamp(256L * maxActions, 1L << 20, 64L << 20) & ~7L;
+        return config.withDebug(true).withHeapBytes(heap);
+    }
+
+    private static String stress(GcConfig cfg) {
+        return cfg.stress() == StressMode.OFF ? "" : ", stress " + cfg.stress() + " every " + cfg.stressInterval();
+    }
+
+    /** The violation's message, and for a runtime exception the head of its stack (and its causes'). */
+    private static String explain(InvariantViolation v) {
+        StringBuilder out = new StringBuilder(v.getMessage());
+        Throwable cause = v.getCause();
+        for (int depth = 0; cause != null && depth < 4; cause = cause.getCause(), depth++) {
+            out.append(depth == 0 ? "\nthrown" : "\ncaused by " + cause);
+            StackTraceElement[] trace = cause.getStackTrace();
+            for (int i = 0; i < Math.min(6, trace.length); i++) {
+                out.append("\n    at ").append(trace[i]);
+            }
+        }
+        return out.toString();
+    }
+
+    private static String stackTrace(Throwable t) {
+        StringWriter out = new StringWriter();
+        t.printStackTrace(new PrintWriter(out));
+        return out.toString();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.parallax.gc.properties.run;
+
+import dev.parallax.gc.properties.model.FixedShape;
+import dev.parallax.gc.properties.model.ModelObject;
+import dev.parallax.gc.properties.model.ReferenceModel;
+import dev.parallax.gc.properties.model.Value;
+import dev.parallax.gc.properties.program.Action;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * Turns abstract actions into concrete steps against the reference model's current state. The one
+ * place where operands are interpreted, so model and runtime cannot disagree on what an action
+ * means: the runner resolves once and executes the step on both.
+ */
+public final class Resolver {
+    /** Frames a program may push, the base frame included (keeps within the minimum stack of 64 words). */
+    public static final int MAX_DEPTH = 6;
+    /** Slots of the base frame pushed before a program starts. */
+    public static final int BASE_SLOTS = 8;
+    /** Slots of the largest frame a program pushes. */
+    public static final int MAX_FRAME_SLOTS = 8;
+
+    /** Array lengths and capture counts are taken modulo this. */
+    public static final int MAX_BODY = 4096;
+    /** Closure code ids are taken modulo this (they must fit the header's type id). */
+    public static final int MAX_CODE = 1 << 16;
+
+    private final int maxGlobals;
+
+    /** @param maxGlobals how many global cells this mutator may hold registered at once */
+    public Resolver(int maxGlobals) {
+        this.maxGlobals = maxGlobals;
+    }
+
+    public Step resolve(Action action, ReferenceModel model) {
+        int size = model.frameSize();
+        return switch (action) {
+            case Action.AllocShaped(int shape, int slot) -> new Step.NewShaped(FixedShape.select(shape), mod(slot, size));
+            case Action.AllocRefArray(int length, int slot) -> new Step.NewRefArray(mod(length, MAX_BODY), mod(slot, size));
+            case Action.AllocRawArray(int length, int slot) -> new Step.NewRawArray(mod(length, MAX_BODY), mod(slot, size));
+            case Action.BoxLong(long value, int slot) -> new Step.NewBoxedLong(value, mod(slot, size));
+            case Action.BoxDouble(double value, int slot) -> new Step.NewBoxedDouble(value, mod(slot, size));
+            case Action.AllocClosure(int code, int captured, int source, int slot) ->
+                    closure(model, mod(code, MAX_CODE), mod(captured, MAX_BODY), source, mod(slot, size));
+            case Action.WriteRef(int object, int field, int target) -> withObject(model, object,
+                    ModelObject::hasReferenceWords, "no slot holds an object with reference fields",
+                    (s, o) -> new Step.WriteField(s, o.referenceWord(mod(field, o.referenceWordCount())),
+                            sourceOrNull(model, mod(target, size))));
+            case Action.WriteRaw(int object, int field, long value) -> withObject(model, object,
+                    ModelObject::hasWritableRawWords, "no slot holds an object with writable raw words",
+                    (s, o) -> new Step.WriteRaw(s, o.rawWord(mod(field, o.rawWordCount())), value));
+            case Action.WriteImmediate(int object, int field, int value) -> withObject(model, object,
+                    ModelObject::hasReferenceWords, "no slot holds an object with reference fields",
+                    (s, o) -> new Step.WriteImmediate(s, o.referenceWord(mod(field, o.referenceWordCount())), value));
+            case Action.Load(int object, int field, int slot) -> withObject(model, object,
+                    ModelObject::hasReferenceWords, "no slot holds an object with reference fields",
+                    (s, o) -> new Step.Load(s, o.referenceWord(mod(field, o.referenceWordCount())), mod(slot, size)));
+            case Action.Copy(int from, int to) ->
+                    new Step.Copy(mod(from, size), mod(to, size), model.slot(mod(from, size)).isReference());
+            case Action.Clear(int slot) -> new Step.Clear(mod(slot, size));
+            case Action.SetRaw(int slot, long value) -> new Step.SetRaw(mod(slot, size), value);
+            case Action.PushFrame(int slots) -> model.depth() >= MAX_DEPTH
+                    ? new Step.Skip("already " + MAX_DEPTH + " frames deep")
+                    : new Step.PushFrame(1 + mod(slots - 1, MAX_FRAME_SLOTS));
+            case Action.PopFrame() -> model.depth() <= 1 ? new Step.Skip("only the base frame is left") : new Step.PopFrame();
+            case Action.RegisterGlobal(int slot) -> model.globalCount() >= maxGlobals
+                    ? new Step.Skip("already " + maxGlobals + " globals registered")
+                    : new Step.RegisterGlobal(sourceOrNull(model, mod(slot, size)));
+            case Action.StoreGlobal(int global, int slot) -> model.globalCount() == 0 ? noGlobal()
+                    : new Step.StoreGlobal(mod(global, model.globalCount()), sourceOrNull(model, mod(slot, size)));
+            case Action.UnregisterGlobal(int global) -> model.globalCount() == 0 ? noGlobal()
+                    : new Step.UnregisterGlobal(mod(global, model.globalCount()));
+            case Action.LoadGlobal(int global, int slot) -> model.globalCount() == 0 ? noGlobal()
+                    : new Step.LoadGlobal(mod(global, model.globalCount()), mod(slot, size));
+            case Action.Collect() -> new Step.Collect();
+            case Action.Poll() -> new Step.Poll();
+        };
+    }
+
+    private static Step closure(ReferenceModel model, int code, int captured, int source, int slot) {
+        List<Integer> sources = new ArrayList<>(captured);
+        for (int i = 0; i < captured; i++) {
+            int s = mod(source + i, model.frameSize());
+            // the destination slot holds the new closure by the time captures are read
+            sources.add(s == slot || model.slot(s).isReference() ? s : -1);
+        }
+        return new Step.NewClosure(code, sources, slot);
+    }
+
+    private interface ObjectStep {
+        Step make(int slot, ModelObject object);
+    }
+
+    /** The {@code k}-th slot (modulo) of the innermost frame holding an object that passes {@code filter}. */
+    private static Step withObject(ReferenceModel model, int k, Predicate<ModelObject> filter, String none,
+                                   ObjectStep step) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int s = 0; s < model.frameSize(); s++) {
+            ModelObject o = model.slot(s).target();
+            if (o != null && filter.test(o)) {
+                candidates.add(s);
+            }
+        }
+        if (candidates.isEmpty()) {
+            return new Step.Skip(none);
+        }
+        int slot = candidates.get(mod(k, candidates.size()));
+        return step.make(slot, model.slot(slot).target());
+    }
+
+    /** The slot itself if it is a reference slot, else -1 (null). */
+    private static int sourceOrNull(ReferenceModel model, int slot) {
+        Value v = model.slot(slot);
+        return v.isReference() ? slot : -1;
+    }
+
+    private static Step noGlobal() {
+        return new Step.Skip("no global registered");
+    }
+
+    private static int mod(int operand, int size) {
+        return Math.floorMod(operand, size);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.parallax.gc.properties.run;
+
+import dev.parallax.gc.properties.model.ReferenceModel;
+import dev.parallax.gc.properties.program.Action;
+import dev.parallax.gc.properties.program.Program;
+
+/**
+ * Renders a program for people: one numbered action per line, with the concrete step it resolves to
+ * (found by replaying the program on a fresh model; no runtime involved).
+ */
+public final class Trace {
+    private Trace() {
+    }
+
+    public static String render(Program program, int maxGlobals) {
+        ReferenceModel model = new ReferenceModel();
+        model.pushFrame(Resolver.BASE_SLOTS);
+        Resolver resolver = new Resolver(maxGlobals);
+        StringBuilder out = new StringBuilder();
+        int n = 1;
+        for (Action action : program.actions()) {
+            Step step = resolver.resolve(action, model);
+            ModelExecutor.apply(model, step);
+            out.append(String.format("%4d. %-48s %s%n", n++, action, step.describe()));
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.parallax.gc.properties.model;
+
+import dev.parallax.gc.api.object.ObjectKind;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The oracle itself: reachability, sizes and the word discipline. */
+class ReferenceModelTest {
+
+    private static Value ref(ModelObject o) {
+        return new Value.Ref(o);
+    }
+
+    @Test
+    void anEmptyModelReachesNothing() {
+        ReferenceModel m = new ReferenceModel();
+        m.pushFrame(4);
+        assertTrue(m.reachable().isEmpty());
+        assertEquals(0, m.reachableBytes());
+    }
+
+    @Test
+    void objectBytesAreHeaderPlusBody() {
+        ReferenceModel m = new ReferenceModel();
+        assertEquals((2 + 2) * 8, m.newShaped(FixedShape.PAIR).bytes());
+        assertEquals((2 + 4) * 8, m.newShaped(FixedShape.NODE).bytes());
+        assertEquals((2 + 3) * 8, m.newShaped(FixedShape.LEAF).bytes());
+        assertEquals(2 * 8, m.newRefArray(0).bytes());
+        assertEquals((2 + 5) * 8, m.newRawArray(5).bytes());
+        assertEquals(3 * 8, m.newBoxedLong(7).bytes());
+        assertEquals(3 * 8, m.newBoxedDouble(1.5).bytes());
+        assertEquals((2 + 3) * 8, m.newClosure(4, 3).bytes());
+    }
+
+    @Test
+    void reachabilityFollowsFieldsTransitivelyAndCountsSharedObjectsOnce() {
+        ReferenceModel m = new ReferenceModel();
+        m.pushFrame(2);
+        ModelObject a = m.newShaped(FixedShape.PAIR);
+        ModelObject b = m.newRefArray(2);
+        ModelObject shared = m.newBoxedLong(1);
+        ModelObject garbage = m.newShaped(FixedShape.LEAF);
+        m.setSlot(0, ref(a));
+        a.setWord(0, ref(b));
+        a.setWord(1, ref(shared));
+        b.setWord(1, ref(shared));
+        garbage.setWord(0, new Value.Raw(99));
+
+        assertEquals(List.of(a, b, shared), List.copyOf(m.reachable()));
+        assertEquals(a.bytes() + b.bytes() + shared.bytes(), m.reachableBytes());
+    }
+
+    @Test
+    void cyclesTerminateAndSelfReferencesCountOnce() {
+        ReferenceModel m = new ReferenceModel();
+        m.pushFrame(1);
+        ModelObject a = m.newShaped(FixedShape.PAIR);
+        ModelObject b = m.newClosure(1, 1);
+        a.setWord(0, ref(b));
+        a.setWord(1, ref(a));
+        b.setWord(0, ref(a));
+        m.setSlot(0, ref(b));
+        assertEquals(List.of(b, a), List.copyOf(m.reachable()));
+        assertEquals(a.bytes() + b.bytes(), m.reachableBytes());
+    }
+
+    @Test
+    void outerFramesAndGlobalsAreRootsButRawWordsAndImmediatesAreNot() {
+        ReferenceModel m = new ReferenceModel();
+        m.pushFrame(1);
+        ModelObject outer = m.newRawArray(3);
+        m.setSlot(0, ref(outer));
+        m.pushFrame(3);
+        ModelObject viaGlobal = m.newBoxedDouble(2.0);
+        m.registerGlobal(ref(viaGlobal));
+        m.setSlot(0, new Value.Raw(12345));
+        m.setSlot(1, new Value.SmallInt(7));
+        m.setSlot(2, Value.NULL);
+        assertEquals(List.of(outer, viaGlobal), List.copyOf(m.reachable()));
+
+        m.popFrame();
+        m.setSlot(0, Value.CLEARED);
+        assertEquals(List.of(viaGlobal), List.copyOf(m.reachable()));
+        m.unregisterGlobal(0);
+        assertTrue(m.reachable().isEmpty());
+    }
+
+    @Test
+    void poppingAFrameDropsItsRootsAndRevealsTheOuterFrame() {
+        ReferenceModel m = new ReferenceModel();
+        m.pushFrame(2);
+        m.pushFrame(1);
+        ModelObject inner = m.newShaped(FixedShape.NODE);
+        m.setSlot(0, ref(inner));
+        assertEquals(1, m.frameSize());
+        assertEquals(inner.bytes(), m.reachableBytes());
+        m.popFrame();
+        assertEquals(2, m.frameSize());
+        assertEquals(0, m.reachableBytes());
+        assertEquals(List.of(Value.CLEARED, Value.CLEARED), m.frame(0));
+    }
+
+    @Test
+    void unregisteringAGlobalShiftsTheLaterOnesDown() {
+        ReferenceModel m = new ReferenceModel();
+        m.pushFrame(1);
+        ModelObject x = m.newBoxedLong(1);
+        ModelObject y = m.newBoxedLong(2);
+        m.registerGlobal(ref(x));
+        m.registerGlobal(ref(y));
+        m.unregisterGlobal(0);
+        assertEquals(1, m.globalCount());
+        assertEquals(ref(y), m.global(0));
+        assertThrows(IllegalArgumentException.class, () -> m.registerGlobal(new Value.Raw(1)));
+    }
+
+    @Test
+    void wordsKeepTheirReferenceDiscipline() {
+        ReferenceModel m = new ReferenceModel();
+        ModelObject node = m.newShaped(FixedShape.NODE);
+        assertTrue(node.isReferenceWord(0));
+        assertFalse(node.isReferenceWord(1));
+        assertEquals(Value.NULL, node.word(0));
+        assertEquals(Value.CLEARED, node.word(1));
+        assertEquals(2, node.referenceWordCount());
+        assertEquals(2, node.referenceWord(1));
+        assertEquals(3, node.rawWord(1));
+        assertThrows(IllegalArgumentException.class, () -> node.setWord(1, Value.NULL));
+        assertThrows(IllegalArgumentException.class, () -> node.setWord(0, new Value.Raw(5)));
+
+        ModelObject box = m.newBoxedDouble(0.25);
+        assertEquals(ObjectKind.BOXED_DOUBLE, box.kind());
+        assertEquals(new Value.Raw(Double.doubleToRawLongBits(0.25)), box.word(0));
+        assertFalse(box.hasWritableRawWords());
+        assertTrue(m.newRawArray(1).hasWritableRawWords());
+        assertFalse(m.newShaped(FixedShape.LEAF).hasReferenceWords());
+    }
+}

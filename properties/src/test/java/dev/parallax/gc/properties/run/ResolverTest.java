@@ -1,0 +1,104 @@
+package dev.parallax.gc.properties.run;
+
+import dev.parallax.gc.properties.model.FixedShape;
+import dev.parallax.gc.properties.model.ModelObject;
+import dev.parallax.gc.properties.model.ReferenceModel;
+import dev.parallax.gc.properties.model.Value;
+import dev.parallax.gc.properties.program.Action;
+import dev.parallax.gc.properties.program.Program;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Operand resolution and the model's execution of resolved steps. */
+class ResolverTest {
+    private final Resolver resolver = new Resolver(2);
+
+    private static ReferenceModel model(int slots) {
+        ReferenceModel m = new ReferenceModel();
+        m.pushFrame(slots);
+        return m;
+    }
+
+    private Step run(ReferenceModel m, Action a) {
+        Step s = resolver.resolve(a, m);
+        ModelExecutor.apply(m, s);
+        return s;
+    }
+
+    @Test
+    void slotOperandsWrapAroundTheInnermostFrame() {
+        ReferenceModel m = model(3);
+        assertEquals(new Step.NewShaped(FixedShape.NODE, 1), resolver.resolve(new Action.AllocShaped(4, 7), m));
+        assertEquals(new Step.Clear(2), resolver.resolve(new Action.Clear(-1), m));
+    }
+
+    @Test
+    void objectOperandsPickAmongSuitableSlotsAndSkipWhenThereIsNone() {
+        ReferenceModel m = model(4);
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.WriteRef(0, 0, 0), m));
+        run(m, new Action.AllocShaped(2, 0)); // Leaf: no reference fields
+        run(m, new Action.AllocShaped(1, 2)); // Node: refs 0 and 2
+        run(m, new Action.AllocRawArray(2, 3));
+        assertEquals(new Step.WriteField(2, 2, -1), resolver.resolve(new Action.WriteRef(5, 1, 1), m));
+        assertEquals(new Step.WriteField(2, 0, 3), resolver.resolve(new Action.WriteRef(0, 0, 3), m));
+        // raw writes go to Leaf, Node raw words or the raw array, never to boxes
+        assertEquals(new Step.WriteRaw(3, 1, 9), resolver.resolve(new Action.WriteRaw(2, 1, 9), m));
+        assertEquals(new Step.WriteRaw(2, 3, 9), resolver.resolve(new Action.WriteRaw(1, 1, 9), m));
+    }
+
+    @Test
+    void aClosureCapturingItsOwnSlotCapturesItself() {
+        ReferenceModel m = model(2);
+        Step s = run(m, new Action.AllocClosure(3, 3, 0, 1));
+        assertEquals(new Step.NewClosure(3, List.of(-1, 1, -1), 1), s);
+        ModelObject closure = m.slot(1).target();
+        assertSame(closure, closure.word(1).target());
+        assertEquals(Value.NULL, closure.word(0));
+    }
+
+    @Test
+    void loadsAndCopiesKeepImmediatesAndReferenceKinds() {
+        ReferenceModel m = model(3);
+        run(m, new Action.AllocRefArray(2, 0));
+        run(m, new Action.WriteImmediate(0, 1, 42));
+        run(m, new Action.Load(0, 1, 1));
+        assertEquals(new Value.SmallInt(42), m.slot(1));
+        run(m, new Action.SetRaw(2, 77));
+        Step copy = run(m, new Action.Copy(2, 1));
+        assertEquals(new Step.Copy(2, 1, false), copy);
+        assertEquals(new Value.Raw(77), m.slot(1));
+    }
+
+    @Test
+    void framesAndGlobalsRespectTheirLimits() {
+        ReferenceModel m = model(Resolver.BASE_SLOTS);
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.PopFrame(), m));
+        for (int i = 1; i < Resolver.MAX_DEPTH; i++) {
+            run(m, new Action.PushFrame(0));
+        }
+        assertEquals(Resolver.MAX_DEPTH, m.depth());
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.PushFrame(3), m));
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.LoadGlobal(0, 0), m));
+        run(m, new Action.RegisterGlobal(0));
+        run(m, new Action.RegisterGlobal(0));
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.RegisterGlobal(0), m));
+        assertEquals(new Step.UnregisterGlobal(1), resolver.resolve(new Action.UnregisterGlobal(3), m));
+    }
+
+    @Test
+    void aTraceShowsEachActionWithItsResolvedStep() {
+        String trace = Trace.render(Program.of(new Action.AllocShaped(0, 9), new Action.WriteRef(0, 1, 1),
+                new Action.PopFrame()), 4);
+        List<String> lines = trace.lines().toList();
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(0).contains("s1 := new Pair"), lines.get(0));
+        assertTrue(lines.get(1).contains("s1.f1 := s1"), lines.get(1));
+        assertTrue(lines.get(2).contains("skipped"), lines.get(2));
+    }
+}
