@@ -1,0 +1,178 @@
+package dev.parallax.gc.harness.cli;
+
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcConfigException;
+import dev.parallax.gc.api.GcRuntime;
+import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.harness.bench.BenchRow;
+import dev.parallax.gc.harness.bench.BenchRunner;
+import dev.parallax.gc.harness.bench.HeapGcMeter;
+import dev.parallax.gc.harness.bench.JvmGcMeter;
+import dev.parallax.gc.harness.bench.ResultTable;
+import dev.parallax.gc.harness.gcbench.GcBenchParams;
+import dev.parallax.gc.harness.gcbench.HeapGcBench;
+import dev.parallax.gc.harness.gcbench.JavaGcBench;
+import dev.parallax.gc.runtime.GcRuntimes;
+import dev.parallax.gc.runtime.StrategyCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code parallax bench}: GCBench on the parallax heap, once per strategy set, and on plain Java
+ * objects as the baseline; prints the comparison table.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs GCBench on the parallax heap and on plain Java objects; prints a comparison table.",
+                "",
+                "Each row runs warm-up bodies, then timed bodies, and reports the median body time and what",
+                "the collector did. Without --collector (on the command line or in the config file) one row",
+                "runs per collector found, with the other axes as configured; --collector takes a comma list."})
+public final class BenchCommand implements Callable<Integer> {
+
+    /** How big a GCBench body is. */
+    public enum Size {
+        /** Boehm's constants. */
+        STANDARD(GcBenchParams.STANDARD),
+        /** About 60 times less work, for a quick smoke run. */
+        SMALL(GcBenchParams.SMALL);
+
+        final GcBenchParams params;
+
+        Size(GcBenchParams params) {
+            this.params = params;
+        }
+    }
+
+    /** The configurations to run; {@code explicit} when the user named the collectors. */
+    private record Selection(List<GcConfig> configs, boolean explicit) {
+    }
+
+    @Mixin
+    StrategyOptions strategy;
+
+    @Option(names = "--bodies", paramLabel = "N", defaultValue = "5",
+            description = "Timed bodies (default ${DEFAULT-VALUE}); the median is reported.")
+    int bodies;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
+            description = "Untimed warm-up bodies first (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the rows to FILE as CSV.")
+    Path csv;
+
+    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "standard",
+            description = "standard (Boehm's depths 18/16, 500,000 doubles) or small (12/10, 20,000) for a smoke run.")
+    Size size;
+
+    @Spec
+    CommandSpec spec;
+
+    private final String commandLine;
+
+    /** @param commandLine the command line as typed, for the legend */
+    public BenchCommand(String commandLine) {
+        this.commandLine = commandLine;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter progress = spec.commandLine().getErr();
+        if (bodies < 1 || warmup < 0) {
+            throw new ParameterException(spec.commandLine(),
+                    "--bodies must be at least 1 and --warmup at least 0, not " + bodies + " and " + warmup);
+        }
+        BenchRunner runner = new BenchRunner(warmup, bodies, progress);
+        Selection selection = select();
+        List<BenchRow> rows = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (GcConfig config : selection.configs()) {
+            try {
+                rows.add(runOnHeap(runner, config));
+            } catch (GcConfigException e) {
+                if (selection.explicit()) {
+                    throw e;
+                }
+                notes.add("skipped " + config.collector() + ": " + e.getMessage());
+            }
+        }
+        if (rows.isEmpty()) {
+            throw new GcConfigException("no collector could run with this configuration: " + String.join("; ", notes));
+        }
+        JvmGcMeter jvm = new JvmGcMeter();
+        rows.addFirst(runBaseline(runner, jvm));
+        ResultTable table = new ResultTable(rows);
+        out.print(table.render());
+        notes.forEach(note -> out.println("note: " + note));
+        out.println(legend(jvm));
+        if (csv != null) {
+            Files.writeString(csv, table.csv());
+        }
+        return 0;
+    }
+
+    /** The collectors named by --collector (comma-separated) or the config file, else every one found. */
+    private Selection select() {
+        GcConfig configured = strategy.load(); // validates the file and flags before anything runs
+        String named = strategy.flags().get("collector");
+        if (named != null) {
+            List<GcConfig> configs = new ArrayList<>();
+            for (String name : named.split(",")) {
+                configs.add(strategy.loadWith("collector", name.strip()));
+            }
+            return new Selection(configs, true);
+        }
+        if (strategy.configFileSets("collector")) {
+            return new Selection(List.of(configured), true);
+        }
+        List<GcConfig> configs = new ArrayList<>();
+        for (String name : StrategyCatalog.discover().names(Axis.COLLECTOR)) {
+            configs.add(strategy.loadWith("collector", name));
+        }
+        return new Selection(configs, false);
+    }
+
+    private BenchRow runOnHeap(BenchRunner runner, GcConfig config) {
+        try (GcRuntime runtime = GcRuntimes.create(config);
+             HeapGcMeter meter = new HeapGcMeter(runtime);
+             HeapGcBench bench = new HeapGcBench(runtime, size.params)) {
+            return runner.run(config.strategies(), bench, meter);
+        }
+    }
+
+    private BenchRow runBaseline(BenchRunner runner, JvmGcMeter meter) {
+        try (JavaGcBench bench = new JavaGcBench(size.params)) {
+            return runner.run("baseline: Java objects, JVM GC", bench, meter);
+        }
+    }
+
+    private String legend(JvmGcMeter jvm) {
+        GcBenchParams p = size.params;
+        return String.format(Locale.ROOT, """
+                GCBench: stretch depth %d, long-lived depth %d, %,d doubles, trees of depth %d..%d; \
+                median of %d timed bodies after %d warm-up.
+                Per-body figures are means over the timed bodies; max/p50/p99 pause and max TTS (time to \
+                safepoint, microseconds) are over all of them; heap after GC is measured with the long-lived data alive.
+                Baseline: the JVM's collectors (%s; %s); its pause figure is GC time totals as the \
+                GarbageCollectorMXBeans report them, its heap is MemoryMXBean used heap after System.gc().
+                JDK %s (%s); %d cores, %s, %s %s; command: %s""",
+                p.stretchDepth(), p.longLivedDepth(), p.arraySize(), p.minDepth(), p.maxDepth(), bodies, warmup,
+                jvm.collectorNames(), jvm.heapFlags(), Runtime.version(), System.getProperty("java.vendor"),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
+                System.getProperty("os.name"), System.getProperty("os.version"), commandLine);
+    }
+}

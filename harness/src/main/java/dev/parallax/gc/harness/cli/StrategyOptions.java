@@ -1,0 +1,121 @@
+package dev.parallax.gc.harness.cli;
+
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.runtime.ConfigLoader;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The strategy and heap flags every command shares. They are handed, as a map of config keys, to
+ * the runtime's {@link ConfigLoader}, which applies them over the defaults and the config file and
+ * reports bad keys and values; nothing is validated here.
+ */
+public final class StrategyOptions {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Java properties file of settings (same keys as the flags); flags override it.")
+    Path configFile;
+
+    @Option(names = "--collector", paramLabel = "NAME", description = "Collector, e.g. mark-sweep.")
+    String collector;
+
+    @Option(names = "--roots", paramLabel = "NAMES",
+            description = "Root sources, comma-separated, e.g. precise,globals.")
+    String roots;
+
+    @Option(names = "--tags", paramLabel = "NAME", description = "Tag scheme, e.g. low-bit.")
+    String tags;
+
+    @Option(names = "--safepoints", paramLabel = "NAME", description = "Safepoint policy, e.g. allocation.")
+    String safepoints;
+
+    @Option(names = "--heap", paramLabel = "SIZE", description = "Heap size, e.g. 64m, 512k, 1g.")
+    String heap;
+
+    @Option(names = "--tlab", paramLabel = "SIZE", description = "Thread-local allocation buffer size, e.g. 32k.")
+    String tlab;
+
+    @Option(names = "--stack", paramLabel = "WORDS", description = "Explicit stack words per mutator.")
+    String stack;
+
+    @Option(names = "--globals", paramLabel = "CELLS", description = "Capacity of the global root table.")
+    String globals;
+
+    @Option(names = "--debug", negatable = true,
+            description = "Verify the heap around every collection and poison freed memory.")
+    Boolean debug;
+
+    @Option(names = "--stress", paramLabel = "MODE", description = "Stress collections: off, allocation or poll.")
+    String stress;
+
+    @Option(names = "--stress-interval", paramLabel = "N", description = "In stress mode, collect every N-th event.")
+    String stressInterval;
+
+    @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
+            description = "A strategy option (a key with a dot, e.g. incremental.budget=4096); repeatable.")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    /** The config file given with --config, or null. */
+    public Path configFile() {
+        return configFile;
+    }
+
+    /** The flags given, as config keys; -o options first so that a named flag wins over them. */
+    public Map<String, String> flags() {
+        Map<String, String> flags = new LinkedHashMap<>(options);
+        putIfGiven(flags, "collector", collector);
+        putIfGiven(flags, "roots", roots);
+        putIfGiven(flags, "tags", tags);
+        putIfGiven(flags, "safepoints", safepoints);
+        putIfGiven(flags, "heap", heap);
+        putIfGiven(flags, "tlab", tlab);
+        putIfGiven(flags, "stack", stack);
+        putIfGiven(flags, "globals", globals);
+        putIfGiven(flags, "debug", debug == null ? null : debug.toString());
+        putIfGiven(flags, "stress", stress);
+        putIfGiven(flags, "stress-interval", stressInterval);
+        return flags;
+    }
+
+    /**
+     * The configuration: defaults, then the config file, then the flags.
+     *
+     * @throws dev.parallax.gc.api.GcConfigException naming the bad key, value or file
+     */
+    public GcConfig load() {
+        return ConfigLoader.load(configFile, flags());
+    }
+
+    /** The configuration with {@code key} set to {@code value}, whatever the flags and file say. */
+    public GcConfig loadWith(String key, String value) {
+        Map<String, String> flags = flags();
+        flags.put(key, value);
+        return ConfigLoader.load(configFile, flags);
+    }
+
+    /** Whether the config file sets {@code key}; false without a file. Call after {@link #load} validated it. */
+    public boolean configFileSets(String key) {
+        if (configFile == null) {
+            return false;
+        }
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(configFile)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            return false; // the loader has already reported an unreadable or malformed file
+        }
+        return properties.containsKey(key);
+    }
+
+    private static void putIfGiven(Map<String, String> flags, String key, String value) {
+        if (value != null) {
+            flags.put(key, value);
+        }
+    }
+}
