@@ -14,8 +14,10 @@ import dev.parallax.gc.api.collector.HeapUsage;
  * @param objectsAllocated         objects allocated
  * @param heapAfterLastGc          the heap's account right after the latest collection (null before any)
  * @param outOfMemoryErrors        allocations refused with {@link HeapExhaustedException}
+ * @param collectorCounters        the collector's own counters ({@code Collector.counters()}) at the snapshot
  */
 public record GcStats(long collections, long totalPauseNanos, long maxPauseNanos, long totalTimeToSafepointNanos,
                       long maxTimeToSafepointNanos, long bytesAllocated, long objectsAllocated,
-                      HeapUsage heapAfterLastGc, long outOfMemoryErrors) {
+                      HeapUsage heapAfterLastGc, long outOfMemoryErrors,
+                      java.util.Map<String, Long> collectorCounters) {
 }

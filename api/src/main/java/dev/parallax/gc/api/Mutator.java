@@ -139,6 +139,13 @@ public interface Mutator extends AutoCloseable {
     void collect();
 
     /**
+     * Runs one step of the collector now: one bounded increment of an incremental collector (which
+     * starts a cycle if none is running), a full collection for a stop-the-world one. Lets programs
+     * and tests interleave mutation with marking deterministically. <i>Safepoint.</i>
+     */
+    void collectStep();
+
+    /**
      * Runs {@code action} with this mutator inactive: a collection need not wait for it. The action
      * must not touch the heap or this mutator (it runs outside the heap, e.g. blocking I/O).
      * On return the mutator waits for any collection in progress. <i>Safepoint.</i>

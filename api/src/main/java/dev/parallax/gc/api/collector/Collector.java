@@ -68,7 +68,8 @@ public interface Collector {
 
     /**
      * Whether the collector wants an incremental step now. Polled by the runtime on the allocation
-     * slow path (after a buffer refill), so it must be cheap; when true the runtime stops the world
+     * slow path (before the buffer refill, so the step's pause does not retire a fresh buffer), so
+     * it must be cheap; when true the runtime stops the world
      * and calls {@link #collectIncrement}. Default: never (stop-the-world collectors).
      */
     default boolean incrementDue() {

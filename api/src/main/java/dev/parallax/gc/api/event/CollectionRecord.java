@@ -12,10 +12,11 @@ import java.util.Map;
  * @param pauseNanos          from the stop request until the mutators were released
  * @param usedBytesBefore     heap used before (including retired buffer tails as free)
  * @param usedBytesAfter      heap used after: the live bytes for a full collection
- * @param liveObjects         objects found reachable
+ * @param liveObjects         objects found reachable (-1 when unknown, e.g. after an increment)
+ * @param pinnedObjects       distinct objects named by pinning roots (conservative words) in this pause
  * @param phaseNanos          time spent in each phase announced
  */
 public record CollectionRecord(long number, String collector, String reason, long timeToSafepointNanos,
                                long pauseNanos, long usedBytesBefore, long usedBytesAfter, long liveObjects,
-                               Map<GcPhase, Long> phaseNanos) {
+                               long pinnedObjects, Map<GcPhase, Long> phaseNanos) {
 }
