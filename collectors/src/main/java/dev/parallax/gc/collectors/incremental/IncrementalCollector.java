@@ -56,7 +56,8 @@ public final class IncrementalCollector implements Collector {
     private long sweepRunStart;
     private long bytesSinceIncrement;
     private long liveObjects = -1;
-    private long cycles;
+    private long incrementalCycles;
+    private long fullCycles;
     private long increments;
     private long fallbacks;
 
@@ -115,13 +116,21 @@ public final class IncrementalCollector implements Collector {
         return a;
     }
 
+    /**
+     * Idle: due once heap use passes the trigger. Marking: due every {@code step} bytes allocated.
+     * Sweeping: also due whenever the swept free lists run low, so that allocation sweeps ahead of
+     * itself instead of failing into a stop-the-world fallback.
+     */
     @Override
     public synchronized boolean incrementDue() {
-        if (state == State.IDLE) {
-            long capacity = objects.limit() - objects.base();
-            return capacity - free.freeBytes() >= options.triggerRatio() * capacity;
-        }
-        return bytesSinceIncrement >= options.stepBytes();
+        return switch (state) {
+            case IDLE -> {
+                long capacity = objects.limit() - objects.base();
+                yield capacity - free.freeBytes() >= options.triggerRatio() * capacity;
+            }
+            case MARKING -> bytesSinceIncrement >= options.stepBytes();
+            case SWEEPING -> bytesSinceIncrement >= options.stepBytes() || free.freeBytes() < options.stepBytes();
+        };
     }
 
     @Override
@@ -129,7 +138,10 @@ public final class IncrementalCollector implements Collector {
         increments++;
         bytesSinceIncrement = 0;
         switch (state) {
-            case IDLE -> startCycle(scope);
+            case IDLE -> {
+                incrementalCycles++;
+                startCycle(scope);
+            }
             case MARKING -> markIncrement(scope, options.markBudget());
             case SWEEPING -> sweepIncrement(scope, options.sweepBudget());
         }
@@ -144,6 +156,7 @@ public final class IncrementalCollector implements Collector {
             }
             finishCycle(scope);
         }
+        fullCycles++;
         startCycle(scope);
         finishCycle(scope);
     }
@@ -160,7 +173,6 @@ public final class IncrementalCollector implements Collector {
     /** Roots are grey, new objects are black, the barrier logs deleted references. */
     private void startCycle(CollectionScope scope) {
         scope.phase(GcPhase.PREPARE);
-        cycles++;
         marker.reset();
         scope.phase(GcPhase.MARK_ROOTS);
         scope.scanRoots(marker);
@@ -189,14 +201,18 @@ public final class IncrementalCollector implements Collector {
         state = State.SWEEPING;
     }
 
-    /** Cells below the cursor are swept: marks cleared, dead runs coalesced into free chunks. */
+    /**
+     * Cells below the cursor are swept: marks cleared, dead runs coalesced into free chunks. Sweeps
+     * at least {@code budget} bytes, and on until {@code step} bytes are free, so the allocation that
+     * asked for this step finds room.
+     */
     private void sweepIncrement(CollectionScope scope, long budget) {
         scope.phase(GcPhase.SWEEP);
         boolean poison = scope.poisonFreedMemory();
         long limit = objects.limit();
         long stop = budget >= limit - sweepCursor ? limit : sweepCursor + budget;
         long cell = sweepCursor;
-        while (cell < stop) {
+        while (cell < limit && (cell < stop || free.freeBytes() < options.stepBytes())) {
             long status = objects.status(cell);
             ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
             long bytes = HeaderLayout.cellBytes(status);
@@ -231,7 +247,8 @@ public final class IncrementalCollector implements Collector {
 
     @Override
     public Map<String, Long> counters() {
-        return Map.of("cycles", cycles, "increments", increments, "stw-fallbacks", fallbacks);
+        return Map.of("incremental-cycles", incrementalCycles, "full-cycles", fullCycles, "increments", increments,
+                "stw-fallbacks", fallbacks);
     }
 
     /** Whether a cycle has started and not yet finished sweeping. */

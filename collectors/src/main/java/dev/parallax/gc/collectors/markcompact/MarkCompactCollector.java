@@ -18,6 +18,7 @@ import dev.parallax.gc.collectors.trace.Marker;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.Map;
 
 /**
  * Stop-the-world sliding mark-compact (Lisp-2 order, forwarding kept in a side table):
@@ -188,6 +189,11 @@ public final class MarkCompactCollector implements Collector {
     @Override
     public long liveObjects() {
         return liveObjects;
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        return Map.of("moved-last-gc", movedObjects, "pinned-last-gc", pinnedObjects);
     }
 
     /** Objects that changed address in the latest collection. */
