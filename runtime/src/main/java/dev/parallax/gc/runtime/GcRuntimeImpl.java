@@ -23,6 +23,7 @@ import dev.parallax.gc.runtime.handshake.CollectOutcome;
 import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 import dev.parallax.gc.runtime.heap.Heap;
+import dev.parallax.gc.runtime.mutator.AllocationBits;
 import dev.parallax.gc.runtime.mutator.MutatorEnvironment;
 import dev.parallax.gc.runtime.mutator.MutatorImpl;
 import dev.parallax.gc.runtime.safepoint.PollSchedule;
@@ -48,6 +49,7 @@ public final class GcRuntimeImpl implements GcRuntime {
     private final List<RootSource> rootSources;
     private final GlobalTable globals;
     private final SafepointCoordinator coordinator;
+    private final CollectionDriver driver;
     private final GcTotals totals = new GcTotals();
     private final List<GcListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<MutatorImpl> mutators = ConcurrentHashMap.newKeySet();
@@ -68,14 +70,15 @@ public final class GcRuntimeImpl implements GcRuntime {
         this.rootSources = List.copyOf(rootSources);
         this.globals = new GlobalTable(heap.allocateSide((long) config.globalCells() * 8), config.globalCells(), tags,
                 heap.objects(), config.debug());
-        CollectionDriver driver = new CollectionDriver(collector, heap.objects(), tags, globals, this.rootSources,
-                listeners, totals, config.debug());
+        AllocationBits allocationBits = new AllocationBits(collector.allocationHeaderBits());
+        this.driver = new CollectionDriver(collector, heap.objects(), tags, globals, this.rootSources,
+                listeners, totals, config.debug(), allocationBits);
         this.coordinator = new SafepointCoordinator(driver, stopTimeoutNanos);
         CollectorConstraints constraints = collector.constraints();
         // null when not needed, or when the collector disables it (an unsafe setting for experiments)
         WriteBarrier barrier = constraints.needsWriteBarrier() ? collector.writeBarrier() : null;
-        this.environment = new MutatorEnvironment(config, heap.objects(), tags, collector, barrier, coordinator,
-                PollSchedule.of(policy), new AtomicLong(1), totals::recordOutOfMemory, this::mutatorClosed);
+        this.environment = new MutatorEnvironment(config, heap.objects(), tags, collector, barrier, allocationBits,
+                coordinator, PollSchedule.of(policy), new AtomicLong(1), totals::recordOutOfMemory, this::mutatorClosed);
     }
 
     /**
@@ -152,6 +155,11 @@ public final class GcRuntimeImpl implements GcRuntime {
         return coordinator.violations();
     }
 
+    /** How many times a pause built the object-start map (at most once per pause that resolves a word). */
+    public long objectStartMapBuilds() {
+        return driver.objectStarts().builds();
+    }
+
     // ---- mutators -----------------------------------------------------------------------------
 
     @Override
@@ -211,7 +219,7 @@ public final class GcRuntimeImpl implements GcRuntime {
             bytes += m.bytesAllocated();
             objects += m.objectsAllocated();
         }
-        return totals.snapshot(bytes, objects);
+        return totals.snapshot(bytes, objects, collector.counters());
     }
 
     @Override

@@ -121,7 +121,7 @@ class GcRuntimesTest {
     @Test
     void theCatalogListsEveryAxis() {
         StrategyCatalog catalog = StrategyCatalog.discover();
-        assertEquals(List.of("allocation"), catalog.names(Axis.SAFEPOINTS));
+        assertEquals(List.of("allocation", "back-edge", "function-entry"), catalog.names(Axis.SAFEPOINTS));
         assertTrue(catalog.names(Axis.COLLECTOR).contains("mark-sweep"));
         String text = catalog.describe();
         for (String expected : List.of("collectors (--collector):", "root sources (--roots):", "tag schemes (--tags):",

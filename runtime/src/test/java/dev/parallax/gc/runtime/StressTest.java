@@ -31,18 +31,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StressTest {
     private static final int SLOTS = 12;
 
-    @ParameterizedTest(name = "{0} / {1} / {2} / stress {3} every {4}")
+    @ParameterizedTest(name = "{0} / {1} / {2} / {3} / stress {4} every {5}, {6} steps")
     @CsvSource({
-            "mark-sweep,   precise+globals,      low-bit,  ALLOCATION, 37",
-            "mark-sweep,   conservative+globals, high-bit, POLL,       53",
-            "mark-compact, precise+globals,      low-bit,  POLL,       29",
-            "mark-compact, conservative+globals, low-bit,  ALLOCATION, 41",
-            "incremental,  precise+globals,      low-bit,  OFF,        1",
-            "incremental,  precise+globals,      high-bit, ALLOCATION, 97",
+            "mark-sweep,   precise+globals,      low-bit,  allocation,     ALLOCATION, 37, 30000",
+            "mark-sweep,   precise+globals,      low-bit,  allocation,     ALLOCATION, 1,  4000",
+            "mark-sweep,   conservative+globals, high-bit, allocation,     POLL,       53, 30000",
+            "mark-sweep,   precise+globals,      low-bit,  back-edge,      POLL,       1,  4000",
+            "mark-compact, precise+globals,      low-bit,  allocation,     POLL,       29, 30000",
+            "mark-compact, conservative+globals, low-bit,  allocation,     ALLOCATION, 41, 30000",
+            "mark-compact, precise+globals,      low-bit,  allocation,     ALLOCATION, 1,  4000",
+            "mark-compact, conservative+globals, low-bit,  function-entry, POLL,       3,  8000",
+            "incremental,  precise+globals,      low-bit,  allocation,     OFF,        1,  30000",
+            "incremental,  precise+globals,      high-bit, allocation,     ALLOCATION, 97, 30000",
+            "incremental,  precise+globals,      low-bit,  allocation,     ALLOCATION, 1,  4000",
+            "incremental,  conservative+globals, low-bit,  allocation,     POLL,       5,  8000",
+            "incremental,  precise+globals,      low-bit,  back-edge,      POLL,       1,  4000",
     })
-    void randomMutationKeepsTheGraphIntact(String collector, String roots, String tags, StressMode stress, int every) {
+    void randomMutationKeepsTheGraphIntact(String collector, String roots, String tags, String safepoints,
+                                           StressMode stress, int every, int steps) {
         GcConfig config = TestRuntimes.small().withCollector(collector).withRoots(List.of(roots.split("\\+")))
-                .withTags(tags).withHeapBytes(256 * 1024).withDebug(true).withStress(stress, every);
+                .withTags(tags).withSafepoints(safepoints).withHeapBytes(256 * 1024).withDebug(true)
+                .withStress(stress, every);
         List<CollectionRecord> records = new CopyOnWriteArrayList<>();
         try (GcRuntimeImpl runtime = TestRuntimes.create(config); Mutator m = runtime.attach("main")) {
             runtime.addListener(new GcListener() {
@@ -51,11 +60,14 @@ class StressTest {
                     records.add(record);
                 }
             });
-            new Workload(runtime, m, 42).run(30_000);
+            new Workload(runtime, m, 42).run(steps);
             GcStats stats = runtime.stats();
             assertTrue(stats.collections() >= 5, collector + ": " + stats);
             if (collector.equals("incremental") && stress == StressMode.OFF) {
                 assertTrue(records.stream().anyMatch(r -> r.reason().equals("increment")), "incremental steps ran");
+            }
+            if (stress != StressMode.OFF && every == 1) {
+                assertTrue(stats.collections() >= steps / 4, "a collection at every " + stress + ": " + stats);
             }
             assertEquals(stats.collections(), records.size());
             assertEquals(0, runtime.debugViolations());
@@ -108,7 +120,9 @@ class StressTest {
         void run(int steps) {
             m.pushFrame(SLOTS);
             for (int step = 0; step < steps; step++) {
+                m.functionEntry();                              // a poll under function-entry
                 step(random.nextInt(10), random.nextInt(SLOTS), random.nextInt(SLOTS));
+                m.backEdge();                                   // a poll under back-edge
                 if (step % 64 == 0) {
                     m.poll();
                 }

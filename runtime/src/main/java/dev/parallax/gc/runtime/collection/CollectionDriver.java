@@ -14,13 +14,17 @@ import dev.parallax.gc.runtime.handshake.MutatorState;
 import dev.parallax.gc.runtime.handshake.PauseHandler;
 import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.heap.FreeSpace;
+import dev.parallax.gc.runtime.heap.ObjectStartMap;
+import dev.parallax.gc.runtime.mutator.AllocationBits;
 import dev.parallax.gc.runtime.verify.HeapVerifier;
 import dev.parallax.gc.runtime.verify.LiveSetSanity;
 import dev.parallax.gc.runtime.verify.RootEnumeration;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,12 +32,19 @@ import java.util.concurrent.ConcurrentHashMap;
  * snapshot the live set (debug mode), run the collector (a full collection or an incremental step),
  * verify and compare again, then account the pause and tell the listeners. Phases are announced to
  * listeners and timed. {@code liveObjects} in the record is the collector's count after a full
- * collection, else the sanity check's count in debug mode, else -1.
+ * collection, else the sanity check's count in debug mode, else -1; {@code pinnedObjects} counts the
+ * distinct objects the root sources reported as pinning roots to the collector in this pause.
+ * Root sources resolve words through an {@link ObjectStartMap} built at most once per stretch of
+ * the pause in which the heap's cells stay put (normally once per pause).
  *
  * <p>Only one pause runs at a time (the coordinator guarantees it), so the per-pause fields need
  * no lock; the coordinator's lock orders them between pauses.
  */
 public final class CollectionDriver implements PauseHandler {
+    /** Phases that read the heap's cells or rewrite fields, never allocate, free or move a cell. */
+    private static final Set<GcPhase> KEEPS_CELLS = EnumSet.of(GcPhase.MARK_ROOTS, GcPhase.TRACE_LIVE,
+            GcPhase.COMPUTE_FORWARDING, GcPhase.UPDATE_REFERENCES);
+
     private final Collector collector;
     private final ObjectModel objects;
     private final TagScheme tags;
@@ -44,6 +55,9 @@ public final class CollectionDriver implements PauseHandler {
     private final boolean debug;
     private final HeapVerifier verifier;
     private final LiveSetSanity sanity;
+    private final PinCounter pins = new PinCounter();
+    private final ObjectStartMap starts;
+    private final AllocationBits allocationBits;
 
     // the pause in progress
     private PhaseClock clock;
@@ -52,13 +66,18 @@ public final class CollectionDriver implements PauseHandler {
     private long stoppedNanos;
     private long usedBefore;
     private long liveObjects;
+    private long pinnedObjects;
     private HeapUsage usageAfter;
     /** Records of pauses that ended, until their listeners are told (another pause may start meanwhile). */
     private final Map<Long, CollectionRecord> ended = new ConcurrentHashMap<>();
 
-    /** @param listeners read at each announcement (a concurrent list the runtime updates) */
+    /**
+     * @param listeners      read at each announcement (a concurrent list the runtime updates)
+     * @param allocationBits where each pause publishes the collector's allocation header bits
+     */
     public CollectionDriver(Collector collector, ObjectModel objects, TagScheme tags, GlobalTable globals,
-                            List<RootSource> sources, List<GcListener> listeners, GcTotals totals, boolean debug) {
+                            List<RootSource> sources, List<GcListener> listeners, GcTotals totals, boolean debug,
+                            AllocationBits allocationBits) {
         this.collector = collector;
         this.objects = objects;
         this.tags = tags;
@@ -67,8 +86,15 @@ public final class CollectionDriver implements PauseHandler {
         this.listeners = listeners;
         this.totals = totals;
         this.debug = debug;
+        this.allocationBits = allocationBits;
         this.verifier = debug ? new HeapVerifier(objects, tags) : null;
         this.sanity = debug ? new LiveSetSanity(objects, tags) : null;
+        this.starts = new ObjectStartMap(objects, this.sources.stream().anyMatch(RootSource::reportsPinningRoots));
+    }
+
+    /** The object-start map behind {@code RootScanContext.objectContaining}; for tests and tools. */
+    public ObjectStartMap objectStarts() {
+        return starts;
     }
 
     @Override
@@ -88,7 +114,8 @@ public final class CollectionDriver implements PauseHandler {
             FreeSpace.retire(objects, m.buffer());
             stacks.add(m.stack());
         }
-        RootContext context = new RootContext(List.copyOf(stacks), globals, tags, objects);
+        starts.invalidate();
+        RootContext context = new RootContext(List.copyOf(stacks), globals, tags, objects, starts);
         usedBefore = collector.usage().usedBytes();
         String what = (kind == PauseKind.FULL ? "collection #" : "incremental step #") + number + " (" + reason + ")";
         RootEnumeration roots = debug ? new RootEnumeration(stacks, globals, sources, context) : null;
@@ -98,13 +125,16 @@ public final class CollectionDriver implements PauseHandler {
             verifier.verify("before " + what, roots, false);
             before = sanity.snapshot(roots);
         }
-        Scope scope = new Scope(number, reason, context, sources, debug, phase -> enter(number, phase, System.nanoTime()));
+        pins.reset();
+        Scope scope = new Scope(number, reason, context, sources, debug, phase -> collectorPhase(number, phase), pins);
         if (kind == PauseKind.FULL) {
             collector.collect(scope);
         } else {
             collector.collectIncrement(scope);
         }
+        starts.invalidate();
         liveObjects = kind == PauseKind.FULL ? collector.liveObjects() : -1;
+        pinnedObjects = pins.distinctPinned();
         if (debug) {
             enter(number, GcPhase.VERIFY, System.nanoTime());
             verifier.verify("after " + what, roots, kind == PauseKind.FULL);
@@ -118,6 +148,7 @@ public final class CollectionDriver implements PauseHandler {
 
     @Override
     public void finished(long number, long releaseNanos, Throwable failure) {
+        allocationBits.publish(collector.allocationHeaderBits());  // even after a failure: the collector may have changed them
         clock.stop(releaseNanos);
         if (failure != null) {
             return;
@@ -126,7 +157,7 @@ public final class CollectionDriver implements PauseHandler {
         long pause = releaseNanos - requestNanos;
         totals.recordCollection(ttsp, pause, usageAfter);
         ended.put(number, new CollectionRecord(number, collector.name(), reason, ttsp, pause, usedBefore,
-                usageAfter.usedBytes(), liveObjects, clock.totals()));
+                usageAfter.usedBytes(), liveObjects, pinnedObjects, clock.totals()));
     }
 
     @Override
@@ -142,6 +173,14 @@ public final class CollectionDriver implements PauseHandler {
     @Override
     public void abandoned(long number) {
         clock = null;
+    }
+
+    /** A phase the collector announced; one that may change the heap's cells invalidates the object-start map. */
+    private void collectorPhase(long number, GcPhase phase) {
+        if (!KEEPS_CELLS.contains(phase)) {
+            starts.invalidate();
+        }
+        enter(number, phase, System.nanoTime());
     }
 
     private void enter(long number, GcPhase phase, long now) {

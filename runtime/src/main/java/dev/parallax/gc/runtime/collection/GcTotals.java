@@ -3,6 +3,8 @@ package dev.parallax.gc.runtime.collection;
 import dev.parallax.gc.api.GcStats;
 import dev.parallax.gc.api.collector.HeapUsage;
 
+import java.util.Map;
+
 /** The runtime's collection and out-of-memory totals; thread-safe (its monitor). */
 public final class GcTotals {
     private long collections;
@@ -26,9 +28,10 @@ public final class GcTotals {
         outOfMemoryErrors++;
     }
 
-    /** The totals with the given allocation counts (which the mutators keep). */
-    public synchronized GcStats snapshot(long bytesAllocated, long objectsAllocated) {
+    /** The totals with the given allocation counts (which the mutators keep) and the collector's counters. */
+    public synchronized GcStats snapshot(long bytesAllocated, long objectsAllocated, Map<String, Long> collectorCounters) {
         return new GcStats(collections, totalPauseNanos, maxPauseNanos, totalTimeToSafepointNanos,
-                maxTimeToSafepointNanos, bytesAllocated, objectsAllocated, heapAfterLastGc, outOfMemoryErrors);
+                maxTimeToSafepointNanos, bytesAllocated, objectsAllocated, heapAfterLastGc, outOfMemoryErrors,
+                Map.copyOf(collectorCounters));
     }
 }

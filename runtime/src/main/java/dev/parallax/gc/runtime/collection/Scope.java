@@ -11,7 +11,10 @@ import dev.parallax.gc.api.tags.TagScheme;
 import java.util.List;
 import java.util.function.Consumer;
 
-/** The {@link CollectionScope} of one pause: runs the configured root sources in config order. */
+/**
+ * The {@link CollectionScope} of one pause: runs the configured root sources in config order,
+ * counting the distinct pinning roots they report.
+ */
 final class Scope implements CollectionScope {
     private final long number;
     private final String reason;
@@ -19,15 +22,18 @@ final class Scope implements CollectionScope {
     private final List<RootSource> sources;
     private final boolean poison;
     private final Consumer<GcPhase> phases;
+    private final PinCounter pins;
 
+    /** @param pins reset by the caller for this pause; counts across every {@link #scanRoots} call */
     Scope(long number, String reason, RootScanContext roots, List<RootSource> sources, boolean poison,
-          Consumer<GcPhase> phases) {
+          Consumer<GcPhase> phases, PinCounter pins) {
         this.number = number;
         this.reason = reason;
         this.roots = roots;
         this.sources = sources;
         this.poison = poison;
         this.phases = phases;
+        this.pins = pins;
     }
 
     @Override
@@ -42,8 +48,9 @@ final class Scope implements CollectionScope {
 
     @Override
     public void scanRoots(RootVisitor visitor) {
+        RootVisitor counting = pins.wrap(visitor);
         for (RootSource source : sources) {
-            source.scanRoots(roots, visitor);
+            source.scanRoots(roots, counting);
         }
     }
 

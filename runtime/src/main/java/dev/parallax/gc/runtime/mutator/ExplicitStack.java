@@ -54,7 +54,7 @@ public final class ExplicitStack implements MutatorStackView {
         for (long w = header + 1; w < end; w++) {
             words.set(WORD, w << 3, 0L);
         }
-        clearMap(header, (int) end);
+        // no map update: bits at and above top are clear (the invariant), so the new frame's are
         frameWord = header;
         frameSlots = slots;
         top = (int) end;
@@ -83,11 +83,9 @@ public final class ExplicitStack implements MutatorStackView {
     public void store(int slot, long word, boolean reference) {
         int w = wordOf(slot);
         words.set(WORD, (long) w << 3, word);
-        if (reference) {
-            map[w >>> 6] |= 1L << w;
-        } else {
-            map[w >>> 6] &= ~(1L << w);
-        }
+        long bit = 1L << w;
+        int i = w >>> 6;
+        map[i] = (map[i] & ~bit) | (reference ? bit : 0L);
     }
 
     public long load(int slot) {
@@ -105,8 +103,9 @@ public final class ExplicitStack implements MutatorStackView {
         return "frame " + (depth - 1) + " slot " + slot;
     }
 
+    /** The stack word of {@code slot}; one unsigned compare refuses negative and too-large slots alike. */
     private int wordOf(int slot) {
-        if (slot < 0 || slot >= frameSlots) {
+        if (Integer.compareUnsigned(slot, frameSlots) >= 0) {
             throw new IllegalArgumentException(depth == 0
                     ? "mutator '" + mutatorName + "': slot " + slot + " used with no frame pushed"
                     : "mutator '" + mutatorName + "': slot " + slot + " is outside frame " + (depth - 1) + " of "
@@ -115,8 +114,12 @@ public final class ExplicitStack implements MutatorStackView {
         return frameWord + 1 + slot;
     }
 
-    /** Clears map bits {@code [from, to)}. */
+    /** Clears map bits {@code [from, to)}, {@code from < to}: one masked store when they share a map word. */
     private void clearMap(int from, int to) {
+        if ((from >>> 6) == ((to - 1) >>> 6)) {
+            map[from >>> 6] &= ~((-1L >>> (64 - (to - from))) << from);
+            return;
+        }
         for (int w = from; w < to; ) {
             int bit = w & 63;
             int n = Math.min(64 - bit, to - w);

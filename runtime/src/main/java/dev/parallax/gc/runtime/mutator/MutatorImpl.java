@@ -21,7 +21,9 @@ import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 import dev.parallax.gc.runtime.heap.FreeSpace;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -33,15 +35,22 @@ import java.util.concurrent.atomic.AtomicLong;
  *       throwing a violation otherwise, and object addresses are fully validated
  *       ({@link ObjectModel#whyNotObject}); outside debug mode they get a cheap range, alignment and
  *       kind check;</li>
- *   <li>allocation bumps the TLAB and polls per the cached policy; the slow path always polls,
+ *   <li>allocation bumps the TLAB (zeroed in bulk when refilled, so a new object only needs its
+ *       header) and polls per the cached policy; the slow path always polls,
  *       refills, collects once on failure and then throws {@link HeapExhaustedException}.</li>
  * </ul>
  */
 public final class MutatorImpl implements Mutator {
     /** Object ids are taken from the runtime's counter this many at a time. */
     static final int ID_BLOCK = 1024;
-    /** Bodies up to this many words are zeroed word by word; longer ones with a bulk fill. */
-    private static final int ZERO_LOOP_WORDS = 16;
+    /** Up to this many bytes are zeroed word by word; more by bulk copies from {@link #ZEROS}. */
+    private static final long ZERO_LOOP_BYTES = 128;
+    private static final long ZERO_CHUNK_BYTES = 4096;
+    /** Zeroed memory that lives as long as the JVM: the source of bulk zeroing (no slice per allocation). */
+    private static final MemorySegment ZEROS = Arena.global().allocate(ZERO_CHUNK_BYTES, 8);
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
+    /** Bit c set when kind code c is an allocated object: the fast path's kind check in one shift. */
+    private static final int OBJECT_CODES = objectCodes();
 
     private final String name;
     private final MutatorEnvironment env;
@@ -53,6 +62,7 @@ public final class MutatorImpl implements Mutator {
     private final TagScheme tags;
     private final Collector collector;
     private final WriteBarrier barrier;
+    private final AllocationBits allocationBits;
     private final SafepointCoordinator coordinator;
     private final boolean debug;
     private final boolean canPin;
@@ -72,7 +82,8 @@ public final class MutatorImpl implements Mutator {
     private int backEdgeCountdown;
     private int functionEntryCountdown;
     // stress: collect when the countdown of allocations or polls reaches 0
-    private final StressMode stress;
+    private final boolean stressAllocation;
+    private final boolean stressPoll;
     private final int stressInterval;
     private int stressCountdown;
     // ids [idNext, idLimit) are this mutator's to hand out
@@ -99,6 +110,7 @@ public final class MutatorImpl implements Mutator {
         this.tags = env.tags();
         this.collector = env.collector();
         this.barrier = env.barrier();
+        this.allocationBits = env.allocationBits();
         this.coordinator = env.coordinator();
         this.debug = env.config().debug();
         this.canPin = collector.constraints().supportsPinning();
@@ -111,7 +123,8 @@ public final class MutatorImpl implements Mutator {
         this.allocationCountdown = allocationInterval;
         this.backEdgeCountdown = backEdgeInterval;
         this.functionEntryCountdown = functionEntryInterval;
-        this.stress = env.config().stress();
+        this.stressAllocation = env.config().stress() == StressMode.ALLOCATION;
+        this.stressPoll = env.config().stress() == StressMode.POLL;
         this.stressInterval = env.config().stressInterval();
         this.stressCountdown = stressInterval;
         this.stack = new ExplicitStack(name, env.config().stackWords());
@@ -296,7 +309,7 @@ public final class MutatorImpl implements Mutator {
         return length;
     }
 
-    /** The allocation path: safepoint, TLAB bump (or slow path), header and zeroed body. */
+    /** The allocation path: safepoint, TLAB bump (or slow path) into zeroed memory, header. */
     private long allocateCell(ObjectKind kind, int typeId, int length) {
         enter();
         allocationSafepoint();
@@ -305,9 +318,9 @@ public final class MutatorImpl implements Mutator {
         if (address == 0) {
             address = allocateSlow(bytes);
         }
-        objects.setStatus(address, HeaderLayout.statusWord(kind, typeId, length) | collector.allocationHeaderBits());
-        objects.store(address + HeaderLayout.WORD_BYTES, nextId());
-        zeroBody(address, length);
+        long offset = address - heapBase;
+        heap.set(WORD, offset, HeaderLayout.statusWord(kind, typeId, length) | allocationBits.current());
+        heap.set(WORD, offset + HeaderLayout.WORD_BYTES, nextId());   // the body is already zero
         bytesAllocated += bytes;
         objectsAllocated++;
         return address;
@@ -315,7 +328,7 @@ public final class MutatorImpl implements Mutator {
 
     /** Stress collections and the policy's allocation poll, before the bump. */
     private void allocationSafepoint() {
-        if (stress == StressMode.ALLOCATION && --stressCountdown == 0) {
+        if (stressAllocation && --stressCountdown == 0) {
             stressCountdown = stressInterval;
             coordinator.collect(state, "stress", PauseKind.FULL);
         }
@@ -364,7 +377,11 @@ public final class MutatorImpl implements Mutator {
     /** A large object from the collector directly, or a refilled TLAB; 0 when the collector has no room. */
     private long allocateFromCollector(long bytes) {
         if (bytes > largeObjectBytes) {
-            return checkCollectorBlock(collector.allocateLarge(bytes), bytes);
+            long large = checkCollectorBlock(collector.allocateLarge(bytes), bytes);
+            if (large != 0) {
+                zero(large - heapBase + HeaderLayout.HEADER_BYTES, bytes - HeaderLayout.HEADER_BYTES);
+            }
+            return large;
         }
         FreeSpace.retire(objects, tlab);
         if (!collector.refill(tlab, bytes, tlabBytes)) {
@@ -376,7 +393,10 @@ public final class MutatorImpl implements Mutator {
                     "collector '%s' refilled mutator '%s' with [0x%x, 0x%x), smaller than the %d bytes asked",
                     collector.name(), name, tlab.cursor(), tlab.limit(), bytes));
         }
-        return checkCollectorBlock(address, bytes);
+        checkCollectorBlock(address, tlab.limit() - address);
+        // zeroed once per buffer, in bulk: objects bumped from it need only their header written
+        zero(address - heapBase, tlab.limit() - address);
+        return address;
     }
 
     private long checkCollectorBlock(long address, long bytes) {
@@ -389,13 +409,16 @@ public final class MutatorImpl implements Mutator {
         return address;
     }
 
-    private void zeroBody(long address, int length) {
-        if (length <= ZERO_LOOP_WORDS) {
-            for (int i = 0; i < length; i++) {
-                objects.setField(address, i, 0L);
+    /** Zeroes {@code bytes} (a multiple of 8) from heap offset {@code offset}, allocating nothing. */
+    private void zero(long offset, long bytes) {
+        if (bytes <= ZERO_LOOP_BYTES) {
+            for (long o = offset; o < offset + bytes; o += HeaderLayout.WORD_BYTES) {
+                heap.set(WORD, o, 0L);
             }
-        } else {
-            heap.asSlice(address - heapBase + HeaderLayout.HEADER_BYTES, (long) length * HeaderLayout.WORD_BYTES).fill((byte) 0);
+            return;
+        }
+        for (long done = 0; done < bytes; done += ZERO_CHUNK_BYTES) {
+            MemorySegment.copy(ZEROS, 0, heap, offset + done, Math.min(ZERO_CHUNK_BYTES, bytes - done));
         }
     }
 
@@ -434,7 +457,7 @@ public final class MutatorImpl implements Mutator {
     @Override
     public long readValue(long object, int index) {
         checkReferenceField(object, index, "readValue");
-        return objects.field(object, index);
+        return heap.get(WORD, fieldOffset(object, index));
     }
 
     @Override
@@ -449,21 +472,27 @@ public final class MutatorImpl implements Mutator {
     @Override
     public long readRaw(long object, int index) {
         checkRawField(object, index, "readRaw");
-        return objects.field(object, index);
+        return heap.get(WORD, fieldOffset(object, index));
     }
 
     @Override
     public void writeRaw(long object, int index, long word) {
         checkRawField(object, index, "writeRaw");
-        objects.setField(object, index, word);
+        heap.set(WORD, fieldOffset(object, index), word);
     }
 
     /** Stores a checked word in a checked reference field, through the write barrier if there is one. */
     private void storeReference(long object, int index, long word) {
+        long offset = fieldOffset(object, index);
         if (barrier != null) {
-            barrier.onReferenceStore(object, index, objects.field(object, index), word);
+            barrier.onReferenceStore(object, index, heap.get(WORD, offset), word);
         }
-        objects.setField(object, index, word);
+        heap.set(WORD, offset, word);
+    }
+
+    /** The heap offset of body word {@code index} of {@code object}. */
+    private long fieldOffset(long object, int index) {
+        return object - heapBase + HeaderLayout.HEADER_BYTES + ((long) index << 3);
     }
 
     @Override
@@ -546,9 +575,8 @@ public final class MutatorImpl implements Mutator {
             throw new IllegalArgumentException("mutator '" + name + "': " + op + " on a non-object: "
                     + objects.whyNotObject(object));
         }
-        long status = objects.status(object);
-        ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
-        if (kind == null || !kind.isObject()) {
+        long status = heap.get(WORD, object - heapBase);
+        if ((OBJECT_CODES >>> HeaderLayout.kindCode(status) & 1) == 0) {
             throw new IllegalArgumentException("mutator '" + name + "': " + op + " on a non-object: "
                     + objects.whyNotObject(object));
         }
@@ -567,7 +595,7 @@ public final class MutatorImpl implements Mutator {
     /** Checks {@code index} is a body word of {@code object}; returns the status word. */
     private long checkedField(long object, int index, String op) {
         long status = checkedStatus(object, op);
-        if (index < 0 || index >= HeaderLayout.length(status)) {
+        if (Integer.toUnsignedLong(index) >= HeaderLayout.length(status)) {   // a negative index is huge
             throw new IllegalArgumentException("mutator '" + name + "': " + op + " of field " + index + " is outside "
                     + objects.describe(object));
         }
@@ -658,7 +686,7 @@ public final class MutatorImpl implements Mutator {
         if (coordinator.stopRequested()) {
             coordinator.park(state);
         }
-        if (stress == StressMode.POLL && --stressCountdown == 0) {
+        if (stressPoll && --stressCountdown == 0) {
             stressCountdown = stressInterval;
             coordinator.collect(state, "stress", PauseKind.FULL);
         }
@@ -671,6 +699,14 @@ public final class MutatorImpl implements Mutator {
         while (coordinator.collect(state, "requested", PauseKind.FULL) == CollectOutcome.JOINED_INCREMENT) {
             // an incremental step is not the full collection asked for: ask again
         }
+    }
+
+    /** One {@link PauseKind#INCREMENT} pause; joining another thread's pause counts as the step. */
+    @Override
+    public void collectStep() {
+        enter();
+        requireRunning("collectStep");
+        coordinator.collect(state, "step", PauseKind.INCREMENT);
     }
 
     @Override
@@ -710,5 +746,13 @@ public final class MutatorImpl implements Mutator {
     @Override
     public String toString() {
         return "mutator '" + name + "'";
+    }
+
+    private static int objectCodes() {
+        int codes = 0;
+        for (ObjectKind k : ObjectKind.values()) {
+            codes |= k.isObject() ? 1 << k.code() : 0;
+        }
+        return codes;
     }
 }

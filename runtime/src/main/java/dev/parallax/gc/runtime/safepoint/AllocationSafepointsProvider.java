@@ -20,7 +20,7 @@ public final class AllocationSafepointsProvider implements StrategyProvider {
 
     @Override
     public String description() {
-        return "mutators poll for stop-the-world at every allocation only";
+        return "mutators poll at every N-th allocation (option safepoints.interval, default 1) and nowhere else";
     }
 
     @Override

@@ -4,11 +4,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.foreign.ValueLayout;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 class ExplicitStackTest {
     private final ExplicitStack stack = new ExplicitStack("m", 200);
@@ -99,5 +105,57 @@ class ExplicitStackTest {
         assertEquals("mutator 'm': slot 2 is outside frame 1 of 2 slots", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> stack.store(-1, 0, true));
         assertThrows(IllegalArgumentException.class, () -> stack.pushFrame(-1));
+    }
+
+    /** Random pushes, pops and stores against a model: the map is exactly the model's reference slots. */
+    @Test
+    void theStackMapMatchesAModelUnderRandomPushesPopsAndStores() {
+        qt().withExamples(200).forAll(longs().all()).checkAssert(seed -> {
+            Random random = new Random(seed);
+            try (ExplicitStackHolder h = new ExplicitStackHolder(new ExplicitStack("model", 400))) {
+                Deque<boolean[]> frames = new ArrayDeque<>();
+                for (int op = 0; op < 300; op++) {
+                    int pick = random.nextInt(10);
+                    if (pick < 3 && h.stack.topWord() + 1 + 80 <= 400) {
+                        int slots = random.nextInt(80);
+                        h.stack.pushFrame(slots);
+                        frames.push(new boolean[slots]);
+                    } else if (pick < 5 && !frames.isEmpty()) {
+                        h.stack.popFrame();
+                        frames.pop();
+                    } else if (!frames.isEmpty() && frames.peek().length > 0) {
+                        int slot = random.nextInt(frames.peek().length);
+                        boolean ref = random.nextBoolean();
+                        h.stack.store(slot, 8L * op, ref);
+                        frames.peek()[slot] = ref;
+                    }
+                    assertMapIs(h.stack, frames, seed);
+                }
+            }
+        });
+    }
+
+    private static void assertMapIs(ExplicitStack stack, Deque<boolean[]> frames, long seed) {
+        boolean[] expected = new boolean[400];
+        int word = 0;
+        for (Iterator<boolean[]> it = frames.descendingIterator(); it.hasNext(); ) {
+            boolean[] frame = it.next();
+            word++;                                        // the header
+            for (boolean ref : frame) {
+                expected[word++] = ref;
+            }
+        }
+        assertEquals(word, stack.topWord(), "seed " + seed);
+        for (int w = 0; w < 400; w++) {
+            assertEquals(expected[w], (stack.referenceMap(w >>> 6) & (1L << w)) != 0, "seed " + seed + " word " + w);
+        }
+    }
+
+    /** Closes the stack's memory after each example. */
+    private record ExplicitStackHolder(ExplicitStack stack) implements AutoCloseable {
+        @Override
+        public void close() {
+            stack.close();
+        }
     }
 }

@@ -1,0 +1,36 @@
+package dev.parallax.gc.runtime.safepoint;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import dev.parallax.gc.api.safepoint.SafepointPolicy;
+import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.api.strategy.StrategyProvider;
+
+/** Makes the {@code function-entry} safepoint policy selectable. */
+public final class FunctionEntrySafepointsProvider implements StrategyProvider {
+    @Override
+    public Axis axis() {
+        return Axis.SAFEPOINTS;
+    }
+
+    @Override
+    public String name() {
+        return FunctionEntrySafepoints.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "mutators poll at every N-th declared function entry (option safepoints.interval, default 1), "
+                + "not on the allocation fast path";
+    }
+
+    @Override
+    public Module module() {
+        return new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(SafepointPolicy.class).to(FunctionEntrySafepoints.class);
+            }
+        };
+    }
+}
