@@ -34,14 +34,24 @@ final class ConcurrentProperty {
 
     private final GcConfig config;
     private final int maxGlobals;
+    private final boolean pinning;
 
+    /** @throws dev.parallax.gc.api.GcConfigException when the configuration cannot be built */
     ConcurrentProperty(GcConfig config, int threads) {
         this.config = config;
         this.maxGlobals = Math.min(8, config.globalCells() / threads); // together within the table's capacity
+        try (GcRuntime probe = GcRuntimes.create(config)) {
+            this.pinning = probe.constraints().supportsPinning();
+        }
     }
 
     int maxGlobals() {
         return maxGlobals;
+    }
+
+    /** Whether the collector supports pinning (else the programs' pins are skipped). */
+    boolean pinning() {
+        return pinning;
     }
 
     /** Runs one program per thread; returns the first violation seen, or null. */

@@ -4,14 +4,15 @@ import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.StressMode;
 import dev.parallax.gc.properties.program.Program;
 import dev.parallax.gc.properties.program.Programs;
+import dev.parallax.gc.properties.run.Coverage;
 import dev.parallax.gc.properties.run.InvariantViolation;
 import dev.parallax.gc.properties.run.Minimizer;
 import dev.parallax.gc.properties.run.Trace;
-import dev.parallax.gc.runtime.GcRuntimes;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * Checks a runtime configuration against the reference model with generated mutator programs: the
@@ -20,7 +21,8 @@ import java.util.List;
  * <p>Each check runs QuickTheories with a fixed seed (the same seed generates the same programs),
  * catches the first violation through its own reporter, lets QuickTheories shrink the program and
  * then shrinks it further ({@link Minimizer}), and reports the smallest program with the concrete
- * step each action resolved to.
+ * step each action resolved to, and what the programs exercised ({@link Coverage}: the invariants
+ * checked and how often, the pauses by reason, the collector's counters).
  */
 public final class PropertyChecker {
     /** QuickTheories shrink attempts after the first failure; each runs one program. */
@@ -43,27 +45,31 @@ public final class PropertyChecker {
      */
     public static CheckReport check(GcConfig config, int programs, long seed, int maxActions) {
         GcConfig cfg = forChecking(config, maxActions);
-        GcRuntimes.create(cfg).close(); // a bad configuration is the caller's error, not a counterexample
-        String property = String.format("sequential model check of %s%s (seed %d, up to %d actions per program)",
-                cfg.strategies(), stress(cfg), seed, maxActions);
+        // a bad configuration is the caller's error, not a counterexample: the constructor throws
         SequentialProperty sequential = new SequentialProperty(cfg);
+        String property = String.format("sequential model check of %s%s%s (seed %d, up to %d actions per program)",
+                cfg.strategies(), options(cfg), stress(cfg), seed, maxActions);
         Search<Program> search = Search.run(Programs.programs(Math.max(1, maxActions)), seed, Math.max(0, programs),
                 SHRINK_CYCLES, program -> {
                     InvariantViolation v = sequential.run(program);
                     if (v != null) {
+                        sequential.stopCounting();
                         throw v;
                     }
                 });
+        Coverage coverage = sequential.coverage();
         if (!search.failed()) {
-            return CheckReport.pass(property, search.tried());
+            return CheckReport.pass(property, search.tried()).withCoverage(coverage);
         }
         if (!(search.cause() instanceof InvariantViolation violation)) {
             return new CheckReport(property, search.tried(), false,
-                    Trace.render(search.smallest(), sequential.maxGlobals()), stackTrace(search.cause()));
+                    Trace.render(search.smallest(), sequential.maxGlobals(), sequential.pinning()),
+                    stackTrace(search.cause()), coverage);
         }
         Minimizer.Result min = Minimizer.minimize(search.smallest(), violation, sequential::run, MINIMIZE_BUDGET);
         return new CheckReport(property, search.tried(), false,
-                Trace.render(min.program(), sequential.maxGlobals()), explain(min.violation()));
+                Trace.render(min.program(), sequential.maxGlobals(), sequential.pinning()), explain(min.violation()),
+                coverage);
     }
 
     /**
@@ -78,10 +84,10 @@ public final class PropertyChecker {
         if (cfg.stress() == StressMode.OFF) {
             cfg = cfg.withStress(StressMode.POLL, 5);
         }
-        GcRuntimes.create(cfg).close();
         String property = String.format("concurrent model check of %s%s, %d mutator threads and a collecting "
                 + "control thread (seed %d; interleavings vary between runs)", cfg.strategies(), stress(cfg), n, seed);
         ConcurrentProperty concurrent = new ConcurrentProperty(cfg, n);
+        boolean pinning = concurrent.pinning();
         Search<List<Program>> search = Search.run(Programs.programSets(n, CONCURRENT_MAX_ACTIONS), seed,
                 Math.max(0, programs), CONCURRENT_SHRINK_CYCLES, set -> {
                     InvariantViolation v = concurrent.run(set);
@@ -96,7 +102,7 @@ public final class PropertyChecker {
         List<Program> set = search.smallest();
         for (int i = 0; i < set.size(); i++) {
             counterexample.append("thread t").append(i).append(":\n")
-                    .append(Trace.render(set.get(i), concurrent.maxGlobals()));
+                    .append(Trace.render(set.get(i), concurrent.maxGlobals(), pinning));
         }
         String failure = search.cause() instanceof InvariantViolation v ? explain(v) : stackTrace(search.cause());
         return new CheckReport(property, search.tried(), false, counterexample.toString(), failure);
@@ -106,6 +112,10 @@ public final class PropertyChecker {
     static GcConfig forChecking(GcConfig config, int maxActions) {
         long heap = Math.clamp(256L * maxActions, 1L << 20, 64L << 20) & ~7L;
         return config.withDebug(true).withHeapBytes(heap);
+    }
+
+    private static String options(GcConfig cfg) {
+        return cfg.options().isEmpty() ? "" : " " + new TreeMap<>(cfg.options());
     }
 
     private static String stress(GcConfig cfg) {

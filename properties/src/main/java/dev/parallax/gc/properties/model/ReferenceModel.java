@@ -14,10 +14,12 @@ import java.util.Set;
  * the runtime or of any collector. It holds a stack of frames of slots (only the innermost frame is
  * addressable, as with {@code Mutator}) and the global cells this mutator registered, in
  * registration order; an object exists for the GC exactly when it is reachable from those roots.
+ * It also records which objects the program pinned.
  */
 public final class ReferenceModel {
     private final List<Value[]> frames = new ArrayList<>();
     private final List<Value> globals = new ArrayList<>();
+    private final Set<ModelObject> pinned = new LinkedHashSet<>(); // ModelObject equality is identity
     private int nextSerial = 1;
 
     // ---- frames and slots -----------------------------------------------------------------
@@ -127,6 +129,26 @@ public final class ReferenceModel {
         if (!value.isReference()) {
             throw new IllegalArgumentException("a global cell holds a tagged value, not " + value);
         }
+    }
+
+    // ---- pinning ----------------------------------------------------------------------------
+    // A pin keeps an object in place, not alive: a pinned object may still become garbage.
+
+    public void pin(ModelObject object) {
+        pinned.add(object);
+    }
+
+    public void unpin(ModelObject object) {
+        pinned.remove(object);
+    }
+
+    public boolean isPinned(ModelObject object) {
+        return pinned.contains(object);
+    }
+
+    /** Every object pinned and not unpinned since, reachable or not, in pinning order. */
+    public Set<ModelObject> pinned() {
+        return Collections.unmodifiableSet(pinned);
     }
 
     // ---- reachability -----------------------------------------------------------------------

@@ -169,4 +169,70 @@ public sealed interface Action {
             return this;
         }
     }
+
+    /** Declares a loop back-edge ({@code Mutator.backEdge()}): a poll if the safepoint policy says so. */
+    record BackEdge() implements Action {
+        public Action simplest() {
+            return this;
+        }
+    }
+
+    /** Declares a function entry ({@code Mutator.functionEntry()}): a poll if the safepoint policy says so. */
+    record FunctionEntry() implements Action {
+        public Action simplest() {
+            return this;
+        }
+    }
+
+    /**
+     * One step of the collector ({@code Mutator.collectStep()}): one increment of an incremental
+     * collector, a full collection for a stop-the-world one.
+     */
+    record Step() implements Action {
+        public Action simplest() {
+            return this;
+        }
+    }
+
+    /**
+     * Stores into {@code slot}, with {@code setRaw}, a word naming {@code object} (an object in a slot):
+     * its address plus {@code 8 * offset} (offset taken modulo the object's size in words, so 0 is its
+     * start and the rest are interior addresses), as the raw address ({@code form} even) or as the
+     * tag scheme's pointer word ({@code form} odd). Precise roots never trace it; conservative roots
+     * must keep the object alive and in place while the word is on the stack.
+     */
+    record SetRawAddress(int object, int offset, int form, int slot) implements Action {
+        public Action simplest() {
+            return new SetRawAddress(0, 0, 0, 0);
+        }
+    }
+
+    /** Pins {@code object} (an object in a slot): it must not move until unpinned. Does not keep it alive. */
+    record Pin(int object) implements Action {
+        public Action simplest() {
+            return new Pin(0);
+        }
+    }
+
+    /** Unpins {@code object} (a pinned object in a slot). */
+    record Unpin(int object) implements Action {
+        public Action simplest() {
+            return new Unpin(0);
+        }
+    }
+
+    /**
+     * The classic lost-object pattern of incremental marking, using slots {@code slot}, {@code slot+1}
+     * and {@code slot+2} (modulo; skipped in a frame of fewer than 3 slots): after a full collection,
+     * build A (a Pair in {@code slot}) -> B -> C with B and C held only through A; step the collector
+     * until A is scanned (its child B is marked); then store C into A, delete B's reference to C
+     * (the store a snapshot-at-the-beginning barrier must log) and step until A is swept. Without a
+     * barrier C is never marked and is reclaimed while A still refers to it. Needs
+     * {@code incremental.budget=1} (one object scanned per step) to open the window.
+     */
+    record LostObjectPattern(int slot) implements Action {
+        public Action simplest() {
+            return new LostObjectPattern(0);
+        }
+    }
 }

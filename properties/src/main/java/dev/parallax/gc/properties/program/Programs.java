@@ -10,7 +10,9 @@ import java.util.List;
 /**
  * QuickTheories generators of mutator programs. Operands are drawn small (they are resolved modulo
  * the state anyway) and shrink towards 0; the action kind shrinks towards {@link Action.Poll}, a
- * no-op for the model, so irrelevant actions of a failing program fade into polls.
+ * no-op for the model, so irrelevant actions of a failing program fade into polls. Collector steps,
+ * back-edges and function entries are frequent enough that stores interleave with incremental
+ * marking and with the polls of every safepoint policy.
  */
 public final class Programs {
     /** Slot operands range over 0..MAX_SLOT_OPERAND; frames have at most this many slots + 1. */
@@ -72,7 +74,15 @@ public final class Programs {
                 weighted(2, small.zip(slot, Action.StoreGlobal::new)),
                 weighted(1, small.map(Action.UnregisterGlobal::new)),
                 weighted(2, small.zip(slot, Action.LoadGlobal::new)),
-                weighted(4, Generate.constant(new Action.Collect()))));
+                weighted(4, Generate.constant(new Action.Collect())),
+                weighted(2, Generate.constant(new Action.BackEdge())),
+                weighted(2, Generate.constant(new Action.FunctionEntry())),
+                weighted(6, Generate.constant(new Action.Step())),
+                weighted(3, in -> new Action.SetRawAddress(small.generate(in), Generate.range(0, 7).generate(in),
+                        Generate.range(0, 1).generate(in), slot.generate(in))),
+                weighted(2, small.map(Action.Pin::new)),
+                weighted(1, small.map(Action.Unpin::new)),
+                weighted(1, slot.map(Action.LostObjectPattern::new))));
     }
 
     private static Pair<Integer, Gen<Action>> weighted(int weight, Gen<? extends Action> gen) {

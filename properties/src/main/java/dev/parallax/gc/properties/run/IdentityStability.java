@@ -38,6 +38,11 @@ public final class IdentityStability {
         }
     }
 
+    /** The model object allocated with runtime id {@code id}, or null if no object of this program has it. */
+    public ModelObject ownerOf(long id) {
+        return ownerOf.get(id);
+    }
+
     /** The id {@code object} was allocated with, or -1 if it is unknown. */
     public long idOf(ModelObject object) {
         return idOf.getOrDefault(object, -1L);

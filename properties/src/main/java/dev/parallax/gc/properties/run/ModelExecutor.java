@@ -9,7 +9,10 @@ public final class ModelExecutor {
     private ModelExecutor() {
     }
 
-    /** Applies {@code step}; returns the object it allocated, or null. */
+    /**
+     * Applies {@code step}; returns the object it allocated, or null (also for a {@link Step.Sequence},
+     * whose objects only a replay without a runtime, like {@link Trace}, lets this method allocate).
+     */
     public static ModelObject apply(ReferenceModel model, Step step) {
         switch (step) {
             case Step.NewShaped(var shape, int slot) -> {
@@ -51,7 +54,18 @@ public final class ModelExecutor {
             case Step.StoreGlobal(int global, int source) -> model.setGlobal(global, valueOf(model, source));
             case Step.UnregisterGlobal(int global) -> model.unregisterGlobal(global);
             case Step.LoadGlobal(int global, int slot) -> model.setSlot(slot, model.global(global));
-            case Step.Collect _, Step.Poll _, Step.Skip _ -> {
+            case Step.SetRawAddress(var objectSlot, var offset, var tagged, int slot) ->
+                    // the word is the runtime's address: the runner applies the SetRaw the runtime reports
+                    model.setSlot(slot, new Value.Raw(0));
+            case Step.Pin(int objectSlot) -> model.pin(object(model, objectSlot));
+            case Step.Unpin(int objectSlot) -> model.unpin(object(model, objectSlot));
+            case Step.Sequence(var name, var steps) -> {
+                for (Step s : steps) {
+                    apply(model, s);
+                }
+            }
+            case Step.Collect _, Step.Poll _, Step.Skip _, Step.BackEdge _, Step.FunctionEntry _, Step.CollectStep _,
+                 Step.StepUntilScanned _, Step.StepUntilSwept _ -> {
                 // no effect on the objects the program sees
             }
         }

@@ -7,14 +7,18 @@ import dev.parallax.gc.properties.model.ModelObject;
 import dev.parallax.gc.properties.model.ReferenceModel;
 import dev.parallax.gc.properties.program.Action;
 import dev.parallax.gc.properties.program.Program;
+import dev.parallax.gc.runtime.GcRuntimeImpl;
+import dev.parallax.gc.runtime.mutator.MutatorImpl;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Runs one program on one mutator of a runtime and on a reference model in lock-step, checking the
  * invariants: graph equivalence and identity after every collection the mutator observes, complete
- * reclamation after its explicit collections when it owns the heap alone and roots are precise.
+ * reclamation after its explicit collections when it owns the heap alone and roots are precise, and,
+ * when it owns the heap alone, the {@link PauseInvariants pause invariants} of every pause.
  *
  * <p>Life cycle: {@link #start}, {@link #execute}, {@link #finish}, {@link #unwind}, on the thread
  * that attached the mutator.
@@ -25,8 +29,19 @@ public final class ProgramRunner {
      *                         only mutator (the heap's usage is this model's alone) and the roots are
      *                         precise (see {@link CompleteReclamation#applies})
      * @param maxGlobals       global cells this mutator may hold at once
+     * @param pauses           the invariants to check on every pause, or null for none; only for the
+     *                         runtime's only mutator (the heap's objects are this model's alone)
      */
-    public record Options(boolean checkReclamation, int maxGlobals) {
+    public record Options(boolean checkReclamation, int maxGlobals, PauseInvariants pauses) {
+        /** Options without pause checks. */
+        public Options(boolean checkReclamation, int maxGlobals) {
+            this(checkReclamation, maxGlobals, null);
+        }
+    }
+
+    /** Pauses that ran during one step, with the model's state when they ran, awaiting their checks. */
+    private record PendingPauses(List<PauseRecorder.Pause> pauses, Set<ModelObject> reachable,
+                                 List<ModelObject> pinned, String when) {
     }
 
     private final GcRuntime runtime;
@@ -36,14 +51,31 @@ public final class ProgramRunner {
     private final Resolver resolver;
     private final IdentityStability ids = new IdentityStability();
     private final boolean checkReclamation;
+    private final PauseInvariants pauseInvariants;
+    private final PauseRecorder recorder;
+    private final Coverage.Tally tally;
+    private final List<PendingPauses> pending = new ArrayList<>();
     private long collectionsSeen;
 
     public ProgramRunner(GcRuntime runtime, Mutator mutator, Options options) {
+        this(runtime, mutator, options, new Coverage.Tally());
+    }
+
+    /** @param tally counts the actions run, the invariants checked and the pauses seen */
+    public ProgramRunner(GcRuntime runtime, Mutator mutator, Options options, Coverage.Tally tally) {
         this.runtime = runtime;
         this.mutator = mutator;
         this.executor = new RuntimeExecutor(runtime, mutator);
-        this.resolver = new Resolver(options.maxGlobals());
+        this.resolver = new Resolver(options.maxGlobals(), runtime.constraints().supportsPinning());
         this.checkReclamation = options.checkReclamation();
+        this.tally = tally;
+        boolean inspectable = runtime instanceof GcRuntimeImpl && mutator instanceof MutatorImpl;
+        this.pauseInvariants = inspectable ? options.pauses() : null;
+        this.recorder = pauseInvariants == null ? null : new PauseRecorder(((GcRuntimeImpl) runtime).objects(),
+                ((MutatorImpl) mutator).stack(), ((MutatorImpl) mutator).state().buffer(), tally);
+        if (recorder != null) {
+            runtime.addListener(recorder);
+        }
     }
 
     public ReferenceModel model() {
@@ -56,15 +88,28 @@ public final class ProgramRunner {
         collectionsSeen = runtime.stats().collections();
     }
 
-    /** Runs every action, checking after each one that saw a collection. */
+    /** Runs every action, checking after each one (each part of a compound one) that saw a collection. */
     public void execute(Program program) {
         List<Action> actions = program.actions();
         for (int i = 0; i < actions.size(); i++) {
             Action action = actions.get(i);
             Step step = resolver.resolve(action, model);
-            String label = "action " + (i + 1) + " " + action + " (" + step.describe() + ")";
-            perform(step, label);
-            afterStep(step instanceof Step.Collect, label);
+            String label = "action " + (i + 1) + " " + action;
+            if (!(step instanceof Step.Skip)) {
+                tally.action();
+            }
+            if (step instanceof Step.Sequence sequence) {
+                for (int k = 0; k < sequence.steps().size(); k++) {
+                    Step part = sequence.steps().get(k);
+                    String partLabel = label + " part " + (k + 1) + " (" + part.describe() + ")";
+                    perform(part, partLabel);
+                    afterStep(part instanceof Step.Collect, partLabel);
+                }
+            } else {
+                String stepLabel = label + " (" + step.describe() + ")";
+                perform(step, stepLabel);
+                afterStep(step instanceof Step.Collect, stepLabel);
+            }
         }
     }
 
@@ -92,16 +137,21 @@ public final class ProgramRunner {
         perform(new Step.PopFrame(), "popping the base frame");
         perform(new Step.Collect(), "the collection after dropping every root");
         afterStep(true, "the collection after dropping every root");
+        if (recorder != null) {
+            runtime.removeListener(recorder);
+        }
     }
 
     /**
-     * Executes a step on the runtime, then on the model; records the id of an object it allocated.
-     * {@code label} names the step in messages ("action 3 ... (s1 := new Pair)").
+     * Executes a step on the runtime, then on the model; records the id of an object it allocated
+     * and keeps the pauses it caused for their checks. {@code label} names the step in messages
+     * ("action 3 ... (s1 := new Pair)").
      */
     private void perform(Step step, String label) {
         long freshId = -1;
+        Step applied;
         try {
-            executor.apply(step);
+            applied = executor.apply(step);
             if (step instanceof Step.Allocation a) {
                 freshId = mutator.objectId(mutator.ref(a.slot())); // no safepoint since the allocation
             }
@@ -113,13 +163,21 @@ public final class ProgramRunner {
         } catch (RuntimeException e) {
             throw InvariantViolation.fromRuntime(Invariant.NO_RUNTIME_ERROR, "during " + label + ": the runtime threw ", e);
         }
-        ModelObject fresh = ModelExecutor.apply(model, step);
+        tally.checked(Invariant.NO_RUNTIME_ERROR);
+        List<PauseRecorder.Pause> pauses = recorder == null ? List.of() : recorder.drain();
+        if (!pauses.isEmpty()) { // the model has not applied the step yet: it is as it was during the pauses
+            pending.add(new PendingPauses(pauses, model.reachable(), List.copyOf(model.pinned()), "during " + label));
+        }
+        ModelObject fresh = ModelExecutor.apply(model, applied);
         if (fresh != null) {
             ids.allocated(fresh, freshId, "after " + label);
         }
     }
 
-    /** Checks (a) and (c) if a collection ran since the last check, and (b) after an explicit one. */
+    /**
+     * Checks (a) and (c) if a collection ran since the last check, (b) after an explicit one, then
+     * the pause invariants of the pauses since.
+     */
     private void afterStep(boolean explicitCollection, String label) {
         long collections = runtime.stats().collections();
         if (collections == collectionsSeen && !explicitCollection) {
@@ -129,6 +187,8 @@ public final class ProgramRunner {
         String when = "after " + label;
         // the graph first: a missing object is best reported by the path that leads to it
         GraphEquivalence.check(runtime, mutator, model, executor.globals(), ids, when);
+        tally.checked(Invariant.GRAPH_EQUIVALENCE);
+        tally.checked(Invariant.IDENTITY_STABILITY);
         if (explicitCollection && checkReclamation) {
             Set<ModelObject> reachable = model.reachable();
             long bytes = 0;
@@ -136,6 +196,13 @@ public final class ProgramRunner {
                 bytes += o.bytes();
             }
             CompleteReclamation.check(runtime, bytes, reachable.size(), when);
+            tally.checked(Invariant.COMPLETE_RECLAMATION);
         }
+        for (PendingPauses p : pending) {
+            for (PauseRecorder.Pause pause : p.pauses()) {
+                pauseInvariants.check(pause, p.reachable(), p.pinned(), ids, runtime.tags(), p.when(), tally);
+            }
+        }
+        pending.clear();
     }
 }

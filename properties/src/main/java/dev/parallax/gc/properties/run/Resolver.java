@@ -1,5 +1,6 @@
 package dev.parallax.gc.properties.run;
 
+import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.properties.model.FixedShape;
 import dev.parallax.gc.properties.model.ModelObject;
 import dev.parallax.gc.properties.model.ReferenceModel;
@@ -29,10 +30,15 @@ public final class Resolver {
     public static final int MAX_CODE = 1 << 16;
 
     private final int maxGlobals;
+    private final boolean pinning;
 
-    /** @param maxGlobals how many global cells this mutator may hold registered at once */
-    public Resolver(int maxGlobals) {
+    /**
+     * @param maxGlobals how many global cells this mutator may hold registered at once
+     * @param pinning    whether the collector supports pinning (else Pin and Unpin are skipped)
+     */
+    public Resolver(int maxGlobals, boolean pinning) {
         this.maxGlobals = maxGlobals;
+        this.pinning = pinning;
     }
 
     public Step resolve(Action action, ReferenceModel model) {
@@ -77,7 +83,42 @@ public final class Resolver {
                     : new Step.LoadGlobal(mod(global, model.globalCount()), mod(slot, size));
             case Action.Collect() -> new Step.Collect();
             case Action.Poll() -> new Step.Poll();
+            case Action.BackEdge() -> new Step.BackEdge();
+            case Action.FunctionEntry() -> new Step.FunctionEntry();
+            case Action.Step() -> new Step.CollectStep();
+            case Action.SetRawAddress(int object, int offset, int form, int slot) -> withObject(model, object,
+                    o -> true, "no slot holds an object", (s, o) -> new Step.SetRawAddress(s,
+                            HeaderLayout.WORD_BYTES * (long) mod(offset, HeaderLayout.HEADER_WORDS + o.length()),
+                            mod(form, 2) == 1, mod(slot, size)));
+            case Action.Pin(int object) -> !pinning ? new Step.Skip("the collector cannot pin")
+                    : withObject(model, object, o -> true, "no slot holds an object", (s, o) -> new Step.Pin(s));
+            case Action.Unpin(int object) -> withObject(model, object, model::isPinned, "no slot holds a pinned object",
+                    (s, o) -> new Step.Unpin(s));
+            case Action.LostObjectPattern(int slot) -> size < 3 ? new Step.Skip("the frame has fewer than 3 slots")
+                    : lostObjectPattern(mod(slot, size), mod(slot + 1, size), mod(slot + 2, size));
         };
+    }
+
+    /** A in {@code a}; {@code t} and {@code u} are scratch slots, cleared whenever a collector step may run. */
+    private static Step lostObjectPattern(int a, int t, int u) {
+        return new Step.Sequence("lost-object pattern", List.of(
+                new Step.Collect(),                         // no cycle in progress: A, B, C start white
+                new Step.NewShaped(FixedShape.PAIR, u),     // C
+                new Step.NewShaped(FixedShape.PAIR, t),     // B
+                new Step.WriteField(t, 0, u),               // B.f0 := C
+                new Step.NewShaped(FixedShape.PAIR, a),     // A
+                new Step.WriteField(a, 0, t),               // A.f0 := B
+                new Step.Clear(t),
+                new Step.Clear(u),                          // B and C are reachable only through A
+                new Step.CollectStep(),                     // a cycle starts: A is a grey root
+                new Step.StepUntilScanned(a, 0),            // A black, B grey, C white
+                new Step.Load(a, 0, t),
+                new Step.Load(t, 0, u),
+                new Step.WriteField(a, 1, u),               // A.f1 := C: a black object refers to a white one
+                new Step.WriteField(t, 0, -1),              // B.f0 := null: the only path from a grey object goes
+                new Step.Clear(t),
+                new Step.Clear(u),                          // no slot refers to C (roots are not rescanned anyway)
+                new Step.StepUntilSwept(a)));
     }
 
     private static Step closure(ReferenceModel model, int code, int captured, int source, int slot) {

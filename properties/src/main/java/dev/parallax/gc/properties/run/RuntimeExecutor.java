@@ -3,9 +3,11 @@ package dev.parallax.gc.properties.run;
 import dev.parallax.gc.api.GcRuntime;
 import dev.parallax.gc.api.GlobalRoot;
 import dev.parallax.gc.api.Mutator;
+import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.object.Shape;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.properties.model.FixedShape;
+import dev.parallax.gc.runtime.GcRuntimeImpl;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +15,8 @@ import java.util.List;
 /**
  * Executes resolved steps on a real runtime through one {@link Mutator}, obeying the rooting
  * discipline: an address lives in a Java local only between two safepoints; whatever must survive
- * an allocation, poll or collection is in a slot or a global first.
+ * an allocation, poll or collection is in a slot or a global first. Steps that drive the collector
+ * until an object is scanned or swept read its header's mark bit through the runtime's object model.
  */
 public final class RuntimeExecutor {
     private final Mutator mutator;
@@ -21,12 +24,14 @@ public final class RuntimeExecutor {
     private final TagScheme tags;
     private final Shape[] shapes = new Shape[FixedShape.values().length];
     private final List<GlobalRoot> globals = new ArrayList<>();
+    private final ObjectModel objects; // null when the runtime is not the shipped one
     private int globalsRegistered;
 
     public RuntimeExecutor(GcRuntime runtime, Mutator mutator) {
         this.runtime = runtime;
         this.mutator = mutator;
         this.tags = runtime.tags();
+        this.objects = runtime instanceof GcRuntimeImpl impl ? impl.objects() : null;
         for (FixedShape s : FixedShape.values()) {
             shapes[s.ordinal()] = s.define(runtime.shapes());
         }
@@ -41,7 +46,33 @@ public final class RuntimeExecutor {
         return globals;
     }
 
-    public void apply(Step step) {
+    /**
+     * Executes {@code step} on the runtime and returns the step as the model must apply it: the step
+     * itself, except that a {@link Step.SetRawAddress} becomes the {@link Step.SetRaw} of the word it stored.
+     */
+    public Step apply(Step step) {
+        Mutator m = mutator;
+        switch (step) {
+            case Step.SetRawAddress(int objectSlot, long offset, boolean tagged, int slot) -> {
+                long address = m.ref(objectSlot) + offset;
+                long word = tagged ? tags.tagPointer(address) : address;
+                m.setRaw(slot, word);
+                return new Step.SetRaw(slot, word);
+            }
+            case Step.Sequence(String name, var steps) -> {
+                List<Step> applied = new ArrayList<>(steps.size());
+                for (Step s : steps) {
+                    applied.add(apply(s));
+                }
+                return new Step.Sequence(name, applied);
+            }
+            default -> applyPlain(step);
+        }
+        return step;
+    }
+
+    /** Steps whose effect on the model does not depend on the runtime. */
+    private void applyPlain(Step step) {
         Mutator m = mutator;
         switch (step) {
             // each allocation's result goes straight into its slot: nothing else is live across it
@@ -85,10 +116,41 @@ public final class RuntimeExecutor {
             case Step.LoadGlobal(int global, int slot) -> m.setValue(slot, globals.get(global).get());
             case Step.Collect() -> m.collect();
             case Step.Poll() -> m.poll();
+            case Step.BackEdge() -> m.backEdge();
+            case Step.FunctionEntry() -> m.functionEntry();
+            case Step.CollectStep() -> m.collectStep();
+            case Step.Pin(int slot) -> m.pin(m.ref(slot));
+            case Step.Unpin(int slot) -> m.unpin(m.ref(slot));
+            case Step.StepUntilScanned(int slot, int field) -> {
+                for (int n = 0; n < Step.MAX_STEPS && marked(m.ref(slot)) && !targetMarked(m.ref(slot), field); n++) {
+                    m.collectStep();
+                }
+            }
+            case Step.StepUntilSwept(int slot) -> {
+                int n = 0;
+                do {
+                    m.collectStep();
+                } while (++n < Step.MAX_STEPS && marked(m.ref(slot)));
+            }
+            case Step.SetRawAddress _, Step.Sequence _ -> throw new IllegalArgumentException("not a plain step: " + step);
             case Step.Skip _ -> {
                 // nothing to do
             }
         }
+    }
+
+    /**
+     * Whether the object's header carries the mark bit: read between safepoints, when no collection
+     * runs. False when the runtime does not expose its object model.
+     */
+    private boolean marked(long object) {
+        return objects != null && objects.isMarked(object);
+    }
+
+    /** Whether reference field {@code field} of {@code object} names a marked object (true for a non-pointer). */
+    private boolean targetMarked(long object, int field) {
+        long word = mutator.readValue(object, field);
+        return !tags.isPointer(word) || marked(tags.untag(word));
     }
 
     /** The tagged word of a source slot, or the null word for -1. */

@@ -13,6 +13,9 @@ import java.util.stream.Collectors;
  */
 public sealed interface Step {
 
+    /** The most collector steps a StepUntil... step takes (marking scans one object per step at least). */
+    int MAX_STEPS = 1000;
+
     /** Short text for traces: {@code s2 := new Pair}, {@code s1.f0 := s3}. */
     String describe();
 
@@ -153,6 +156,78 @@ public sealed interface Step {
     record Poll() implements Step {
         public String describe() {
             return "poll";
+        }
+    }
+
+    record BackEdge() implements Step {
+        public String describe() {
+            return "back-edge";
+        }
+    }
+
+    record FunctionEntry() implements Step {
+        public String describe() {
+            return "function entry";
+        }
+    }
+
+    /** {@code Mutator.collectStep()}: an increment of an incremental collector, else a full collection. */
+    record CollectStep() implements Step {
+        public String describe() {
+            return "step";
+        }
+    }
+
+    /**
+     * {@code slot} := raw word naming the object in {@code objectSlot} at {@code offsetBytes} from its
+     * start, tagged as a pointer or not. The word depends on the runtime's addresses: the runtime
+     * executor reports it as the {@link SetRaw} the model applies.
+     */
+    record SetRawAddress(int objectSlot, long offsetBytes, boolean tagged, int slot) implements Step {
+        public String describe() {
+            return "s" + slot + " := raw " + (tagged ? "tagged " : "") + "&s" + objectSlot
+                    + (offsetBytes == 0 ? "" : " + " + offsetBytes);
+        }
+    }
+
+    record Pin(int objectSlot) implements Step {
+        public String describe() {
+            return "pin s" + objectSlot;
+        }
+    }
+
+    record Unpin(int objectSlot) implements Step {
+        public String describe() {
+            return "unpin s" + objectSlot;
+        }
+    }
+
+    /**
+     * Collector steps until the object in {@code objectSlot} has been scanned: until the target of its
+     * reference field {@code field} is marked. Stops at once when the object itself is not marked
+     * after a step (no incremental cycle is marking), and after {@link #MAX_STEPS} steps.
+     */
+    record StepUntilScanned(int objectSlot, int field) implements Step {
+        public String describe() {
+            return "step until s" + objectSlot + " is scanned";
+        }
+    }
+
+    /** Collector steps until the object in {@code objectSlot} is unmarked (swept); at least one, at most {@link #MAX_STEPS}. */
+    record StepUntilSwept(int objectSlot) implements Step {
+        public String describe() {
+            return "step until s" + objectSlot + " is swept";
+        }
+    }
+
+    /** A compound action's steps, executed and checked one by one. */
+    record Sequence(String name, List<Step> steps) implements Step {
+        public Sequence {
+            steps = List.copyOf(steps);
+        }
+
+        public String describe() {
+            return name + ": " + steps.stream().map(Step::describe).collect(Collectors.joining("; "));
         }
     }
 

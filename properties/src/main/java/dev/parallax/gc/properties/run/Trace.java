@@ -12,10 +12,14 @@ public final class Trace {
     private Trace() {
     }
 
-    public static String render(Program program, int maxGlobals) {
+    /**
+     * @param maxGlobals and {@code pinning}: as the runner's resolver had them, so that every action
+     *                   resolves as it did when the program ran
+     */
+    public static String render(Program program, int maxGlobals, boolean pinning) {
         ReferenceModel model = new ReferenceModel();
         model.pushFrame(Resolver.BASE_SLOTS);
-        Resolver resolver = new Resolver(maxGlobals);
+        Resolver resolver = new Resolver(maxGlobals, pinning);
         StringBuilder out = new StringBuilder();
         int n = 1;
         for (Action action : program.actions()) {

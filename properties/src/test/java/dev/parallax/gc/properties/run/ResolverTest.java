@@ -11,13 +11,14 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Operand resolution and the model's execution of resolved steps. */
 class ResolverTest {
-    private final Resolver resolver = new Resolver(2);
+    private final Resolver resolver = new Resolver(2, true);
 
     private static ReferenceModel model(int slots) {
         ReferenceModel m = new ReferenceModel();
@@ -92,9 +93,43 @@ class ResolverTest {
     }
 
     @Test
+    void rawAddressesNameAnObjectCellAndPinsFollowTheModel() {
+        ReferenceModel m = model(4);
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.SetRawAddress(0, 0, 0, 0), m));
+        run(m, new Action.AllocShaped(0, 1)); // a Pair: a cell of 4 words
+        assertEquals(new Step.SetRawAddress(1, 8, true, 2), resolver.resolve(new Action.SetRawAddress(3, 5, -1, 2), m));
+        assertEquals(new Step.SetRawAddress(1, 0, false, 1), resolver.resolve(new Action.SetRawAddress(0, 4, 2, 5), m));
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.Unpin(0), m)); // nothing pinned yet
+        assertInstanceOf(Step.Skip.class, new Resolver(2, false).resolve(new Action.Pin(0), m));
+        run(m, new Action.Pin(7));
+        ModelObject pair = m.slot(1).target();
+        assertTrue(m.isPinned(pair));
+        assertEquals(new Step.Unpin(1), resolver.resolve(new Action.Unpin(3), m));
+        run(m, new Action.Unpin(0));
+        assertFalse(m.isPinned(pair));
+    }
+
+    @Test
+    void theLostObjectPatternBuildsAToBToCAndLeavesAInItsSlot() {
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.LostObjectPattern(0), model(2)));
+        ReferenceModel m = model(3);
+        Step s = run(m, new Action.LostObjectPattern(2));
+        Step.Sequence pattern = assertInstanceOf(Step.Sequence.class, s);
+        assertEquals(new Step.Collect(), pattern.steps().getFirst());
+        assertEquals(new Step.StepUntilSwept(2), pattern.steps().getLast());
+        ModelObject a = m.slot(2).target();
+        ModelObject b = a.word(0).target();
+        ModelObject c = a.word(1).target();
+        assertEquals(List.of(3, 2, 1), List.of(a.serial(), b.serial(), c.serial())); // C first, A last
+        assertEquals(Value.NULL, b.word(0));
+        assertEquals(Value.CLEARED, m.slot(0));
+        assertEquals(Value.CLEARED, m.slot(1));
+    }
+
+    @Test
     void aTraceShowsEachActionWithItsResolvedStep() {
         String trace = Trace.render(Program.of(new Action.AllocShaped(0, 9), new Action.WriteRef(0, 1, 1),
-                new Action.PopFrame()), 4);
+                new Action.PopFrame()), 4, true);
         List<String> lines = trace.lines().toList();
         assertEquals(3, lines.size());
         assertTrue(lines.get(0).contains("s1 := new Pair"), lines.get(0));
