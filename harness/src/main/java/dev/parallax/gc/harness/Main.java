@@ -4,6 +4,8 @@ import dev.parallax.gc.harness.cli.BenchCommand;
 import dev.parallax.gc.harness.cli.CheckCommand;
 import dev.parallax.gc.harness.cli.ErrorReporter;
 import dev.parallax.gc.harness.cli.ParallaxCommand;
+import dev.parallax.gc.harness.cli.RetentionCommand;
+import dev.parallax.gc.harness.cli.SafepointsCommand;
 import dev.parallax.gc.harness.cli.StrategiesCommand;
 import picocli.CommandLine;
 
@@ -15,7 +17,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code strategies}.
+ * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code retention},
+ * {@code safepoints}, {@code strategies}.
  * Exit codes: 0 success, 1 a failure ({@link ErrorReporter#FAILURE}), 2 a usage or configuration
  * error ({@link ErrorReporter#USAGE}).
  */
@@ -35,9 +38,12 @@ public final class Main {
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
         ErrorReporter errors = new ErrorReporter(stacktrace);
+        String typed = typed(args);
         CommandLine commandLine = new CommandLine(new ParallaxCommand())
-                .addSubcommand(new BenchCommand(typed(args)))
+                .addSubcommand(new BenchCommand(typed))
                 .addSubcommand(new CheckCommand())
+                .addSubcommand(new RetentionCommand(typed))
+                .addSubcommand(new SafepointsCommand(typed))
                 .addSubcommand(new StrategiesCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
@@ -62,7 +68,7 @@ public final class Main {
         return withBench.toArray(String[]::new);
     }
 
-    /** The command line as the user typed it, for the benchmark's legend. */
+    /** The command line as the user typed it, for the experiments' legends. */
     private static String typed(String[] args) {
         String launcher = System.getProperty("parallax.launcher", "parallax");
         return launcher + Arrays.stream(args).map(Main::quoted).map(a -> " " + a).collect(Collectors.joining());

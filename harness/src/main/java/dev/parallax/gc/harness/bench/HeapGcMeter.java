@@ -2,29 +2,37 @@ package dev.parallax.gc.harness.bench;
 
 import dev.parallax.gc.api.GcRuntime;
 import dev.parallax.gc.api.GcStats;
+import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.event.CollectionRecord;
 import dev.parallax.gc.api.event.GcListener;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Measures a parallax runtime: collection counts and pause totals from {@link GcStats} deltas, the
- * pause distribution and time-to-safepoint from a {@link GcListener} that records every collection
- * into an HdrHistogram.
+ * pause distribution, time-to-safepoint and pinned objects from a {@link GcListener} that records
+ * every collection into an HdrHistogram, fragmentation and the collector's counters from the stats.
  */
 public final class HeapGcMeter implements GcMeter {
     /** How long to wait for listener calls still in flight when a measurement ends. */
     private static final long LISTENER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
+    /** Counters named so describe the latest collection only, not a running total. */
+    static final String GAUGE_SUFFIX = "last-gc";
+
     private final GcRuntime runtime;
     private final Recorder pauses = new Recorder(3);
     private final LongAccumulator maxPause = new LongAccumulator(Math::max, 0);
     private final LongAccumulator maxTimeToSafepoint = new LongAccumulator(Math::max, 0);
+    private final LongAdder pinned = new LongAdder();
     private final AtomicLong recorded = new AtomicLong();
     private final GcListener listener = new GcListener() {
         @Override
@@ -32,6 +40,7 @@ public final class HeapGcMeter implements GcMeter {
             pauses.recordValue(record.pauseNanos());
             maxPause.accumulate(record.pauseNanos());
             maxTimeToSafepoint.accumulate(record.timeToSafepointNanos());
+            pinned.add(record.pinnedObjects());
             recorded.incrementAndGet(); // last: once it matches the stats, this record is in
         }
     };
@@ -48,6 +57,7 @@ public final class HeapGcMeter implements GcMeter {
         pauses.getIntervalHistogram(); // drops the warm-up's pauses
         maxPause.reset();
         maxTimeToSafepoint.reset();
+        pinned.reset();
     }
 
     @Override
@@ -56,14 +66,29 @@ public final class HeapGcMeter implements GcMeter {
         Histogram histogram = pauses.getIntervalHistogram();
         long collections = end.collections() - atStart.collections();
         boolean any = histogram.getTotalCount() > 0;
+        HeapUsage after = end.heapAfterLastGc();
         return new GcFigures(
                 (double) collections / bodies,
                 millis(end.totalPauseNanos() - atStart.totalPauseNanos()) / bodies,
                 any ? millis(maxPause.get()) : Double.NaN,
                 any ? millis(histogram.getValueAtPercentile(50)) : Double.NaN,
                 any ? millis(histogram.getValueAtPercentile(99)) : Double.NaN,
-                end.heapAfterLastGc() == null ? -1 : end.heapAfterLastGc().usedBytes(),
-                any ? maxTimeToSafepoint.get() / 1e3 : Double.NaN);
+                after == null ? -1 : after.usedBytes(),
+                any ? maxTimeToSafepoint.get() / 1e3 : Double.NaN,
+                after == null ? Double.NaN : after.fragmentation(),
+                any ? (double) pinned.sum() / histogram.getTotalCount() : Double.NaN,
+                difference(end.collectorCounters(), atStart.collectorCounters()));
+    }
+
+    /**
+     * Each cumulative counter of {@code end} minus its value in {@code start} (0 when absent); a
+     * gauge (a name ending in {@value #GAUGE_SUFFIX}, e.g. {@code moved-last-gc}) as it is at the end.
+     */
+    static Map<String, Long> difference(Map<String, Long> end, Map<String, Long> start) {
+        Map<String, Long> delta = new HashMap<>();
+        end.forEach((name, value) -> delta.put(name,
+                name.endsWith(GAUGE_SUFFIX) ? value : value - start.getOrDefault(name, 0L)));
+        return delta;
     }
 
     /** The stats, once the listener has seen every collection they count (listeners run after release). */

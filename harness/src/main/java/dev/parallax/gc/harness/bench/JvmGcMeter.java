@@ -26,8 +26,7 @@ public final class JvmGcMeter implements GcMeter {
         long millis = totalMillis() - millisAtStart;
         System.gc(); // after the deltas: the long-lived data of the last body is still reachable
         long heapAfter = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        return new GcFigures((double) count / bodies, (double) millis / bodies, Double.NaN, Double.NaN, Double.NaN,
-                heapAfter, Double.NaN);
+        return GcFigures.totalsOnly((double) count / bodies, (double) millis / bodies, heapAfter);
     }
 
     /** The JVM's collectors, e.g. "G1 Young Generation, G1 Concurrent GC, G1 Old Generation". */

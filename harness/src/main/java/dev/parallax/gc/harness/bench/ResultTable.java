@@ -1,20 +1,26 @@
 package dev.parallax.gc.harness.bench;
 
+import dev.parallax.gc.harness.report.TextTable;
+import dev.parallax.gc.harness.report.TextTable.Column;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The GCBench results as an aligned text table or as CSV: one row per heap, the first row being
- * the baseline that the ratio column divides by.
+ * The GCBench results: a main table (time, pauses, time-to-safepoint) and a detail table (the heap
+ * after GC, fragmentation, pinning, the collector's counters), one row per heap, the first row being
+ * the baseline that the ratio column divides by; or all columns as one CSV.
  */
 public final class ResultTable {
-    private record Column(String title, boolean numeric, Function<BenchRow, String> cell) {
+    private record Cell(Column column, Function<BenchRow, String> value) {
     }
 
     private final List<BenchRow> rows;
-    private final List<Column> columns;
+    private final List<Cell> main;
+    private final List<Cell> detail;
 
     /** @param rows the baseline first, then the parallax runtimes */
     public ResultTable(List<BenchRow> rows) {
@@ -23,87 +29,53 @@ public final class ResultTable {
         }
         this.rows = List.copyOf(rows);
         double baseline = rows.getFirst().medianMs();
-        this.columns = List.of(
-                new Column("heap / strategies", false, BenchRow::heap),
-                new Column("median ms", true, r -> fixed(r.medianMs(), 1)),
-                new Column("vs baseline", true, r -> fixed(r.medianMs() / baseline, 2) + "x"),
-                new Column("GCs/body", true, r -> fixed(r.gc().collectionsPerBody(), 1)),
-                new Column("pause ms/body", true, r -> fixed(r.gc().pauseMsPerBody(), 1)),
-                new Column("max pause ms", true, r -> fixed(r.gc().maxPauseMs(), 2)),
-                new Column("p50 pause ms", true, r -> fixed(r.gc().p50PauseMs(), 2)),
-                new Column("p99 pause ms", true, r -> fixed(r.gc().p99PauseMs(), 2)),
-                new Column("heap after GC MiB", true, r -> mebibytes(r.gc().heapAfterGcBytes())),
-                new Column("max TTS us", true, r -> fixed(r.gc().maxTimeToSafepointMicros(), 1)));
+        Cell heap = new Cell(Column.text("heap / strategies"), BenchRow::heap);
+        this.main = List.of(heap,
+                new Cell(Column.number("median ms"), r -> TextTable.fixed(r.medianMs(), 1)),
+                new Cell(Column.number("vs baseline"), r -> TextTable.fixed(r.medianMs() / baseline, 2) + "x"),
+                new Cell(Column.number("GCs/body"), r -> TextTable.fixed(r.gc().collectionsPerBody(), 1)),
+                new Cell(Column.number("pause ms/body"), r -> TextTable.fixed(r.gc().pauseMsPerBody(), 1)),
+                new Cell(Column.number("max pause ms"), r -> TextTable.fixed(r.gc().maxPauseMs(), 2)),
+                new Cell(Column.number("p99 pause ms"), r -> TextTable.fixed(r.gc().p99PauseMs(), 2)),
+                new Cell(Column.number("max TTS us"), r -> TextTable.fixed(r.gc().maxTimeToSafepointMicros(), 1)));
+        this.detail = List.of(heap,
+                new Cell(Column.number("p50 pause ms"), r -> TextTable.fixed(r.gc().p50PauseMs(), 2)),
+                new Cell(Column.number("heap after GC MiB"), r -> mebibytes(r.gc().heapAfterGcBytes())),
+                new Cell(Column.number("frag %"), r -> TextTable.fixed(100 * r.gc().fragmentationAfterGc(), 1)),
+                new Cell(Column.number("pinned/GC"), r -> TextTable.fixed(r.gc().pinnedPerGc(), 1)),
+                new Cell(Column.text("collector counters (timed total; *-last-gc: the last GC)"), r -> counters(r.gc().counters())));
     }
 
-    /** The table with a header line and a rule, columns padded to their widest cell. */
+    /** The main table, a blank line, the detail table. */
     public String render() {
-        List<String[]> cells = cells();
-        int[] width = new int[columns.size()];
-        for (String[] line : cells) {
-            for (int c = 0; c < width.length; c++) {
-                width[c] = Math.max(width[c], line[c].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            appendLine(out, cells.get(i), width);
-            if (i == 0) {
-                appendLine(out, rule(width), width);
-            }
-        }
-        return out.toString();
+        return table(main).render() + "\n" + table(detail).render();
     }
 
-    /** The same rows as CSV (RFC 4180 quoting), with the column titles as header. */
+    /** Every column once, as CSV (RFC 4180 quoting), with the titles as header. */
     public String csv() {
-        StringBuilder out = new StringBuilder();
-        for (String[] line : cells()) {
-            for (int c = 0; c < line.length; c++) {
-                out.append(c == 0 ? "" : ",").append(csvField(line[c]));
-            }
-            out.append('\n');
-        }
-        return out.toString();
+        List<Cell> all = new ArrayList<>(main);
+        all.addAll(detail.subList(1, detail.size()));
+        return table(all).csv();
     }
 
-    private List<String[]> cells() {
-        List<String[]> cells = new ArrayList<>();
-        cells.add(columns.stream().map(Column::title).toArray(String[]::new));
+    private TextTable table(List<Cell> cells) {
+        TextTable table = new TextTable(cells.stream().map(Cell::column).toList());
         for (BenchRow row : rows) {
-            cells.add(columns.stream().map(c -> c.cell().apply(row)).toArray(String[]::new));
+            table.add(cells.stream().map(c -> c.value().apply(row)).toArray(String[]::new));
         }
-        return cells;
+        return table;
     }
 
-    private void appendLine(StringBuilder out, String[] line, int[] width) {
-        for (int c = 0; c < line.length; c++) {
-            String pad = " ".repeat(width[c] - line[c].length());
-            out.append(c == 0 ? "" : "  ");
-            out.append(columns.get(c).numeric() ? pad + line[c] : line[c] + pad);
+    /** "cycles=3 increments=120 stw-fallbacks=0", or "-" when the collector reports none. */
+    static String counters(Map<String, Long> counters) {
+        if (counters.isEmpty()) {
+            return "-";
         }
-        out.append('\n');
-    }
-
-    private static String[] rule(int[] width) {
-        String[] rule = new String[width.length];
-        for (int c = 0; c < width.length; c++) {
-            rule[c] = "-".repeat(width[c]);
-        }
-        return rule;
-    }
-
-    /** The value with {@code decimals} decimals, or "-" for a figure not measured (NaN). */
-    static String fixed(double value, int decimals) {
-        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%." + decimals + "f", value);
+        return counters.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 
     private static String mebibytes(long bytes) {
-        return bytes < 0 ? "-" : fixed(bytes / (1024.0 * 1024.0), 1);
-    }
-
-    private static String csvField(String field) {
-        boolean quote = field.contains(",") || field.contains("\"") || field.contains("\n");
-        return quote ? '"' + field.replace("\"", "\"\"") + '"' : field;
+        return bytes < 0 ? "-" : TextTable.fixed(bytes / (1024.0 * 1024.0), 1);
     }
 }

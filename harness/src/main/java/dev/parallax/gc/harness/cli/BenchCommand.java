@@ -12,6 +12,8 @@ import dev.parallax.gc.harness.bench.ResultTable;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
 import dev.parallax.gc.harness.gcbench.HeapGcBench;
 import dev.parallax.gc.harness.gcbench.JavaGcBench;
+import dev.parallax.gc.harness.report.Machine;
+import dev.parallax.gc.harness.report.TextTable;
 import dev.parallax.gc.runtime.GcRuntimes;
 import dev.parallax.gc.runtime.StrategyCatalog;
 import picocli.CommandLine.Command;
@@ -26,8 +28,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -38,8 +42,9 @@ import java.util.concurrent.Callable;
         description = {"Runs GCBench on the parallax heap and on plain Java objects; prints a comparison table.",
                 "",
                 "Each row runs warm-up bodies, then timed bodies, and reports the median body time and what",
-                "the collector did. Without --collector (on the command line or in the config file) one row",
-                "runs per collector found, with the other axes as configured; --collector takes a comma list."})
+                "the collector did. Rows: every collector found (or those named by --collector, a comma list,",
+                "or the config file) times the root sets precise,globals and conservative,globals (or the one",
+                "named by --roots or the config file); the other axes as configured."})
 public final class BenchCommand implements Callable<Integer> {
 
     /** How big a GCBench body is. */
@@ -56,7 +61,10 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The configurations to run; {@code explicit} when the user named the collectors. */
+    /** The root sets compared when neither --roots nor the config file names one. */
+    public static final List<String> DEFAULT_ROOT_SETS = List.of("precise,globals", "conservative,globals");
+
+    /** The configurations to run; {@code explicit} when the user named both the collectors and the roots. */
     private record Selection(List<GcConfig> configs, boolean explicit) {
     }
 
@@ -107,11 +115,11 @@ public final class BenchCommand implements Callable<Integer> {
                 if (selection.explicit()) {
                     throw e;
                 }
-                notes.add("skipped " + config.collector() + ": " + e.getMessage());
+                notes.add("skipped " + config.strategies() + ": " + e.getMessage());
             }
         }
         if (rows.isEmpty()) {
-            throw new GcConfigException("no collector could run with this configuration: " + String.join("; ", notes));
+            throw new GcConfigException("no strategy set could run with this configuration: " + String.join("; ", notes));
         }
         JvmGcMeter jvm = new JvmGcMeter();
         rows.addFirst(runBaseline(runner, jvm));
@@ -125,25 +133,36 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The collectors named by --collector (comma-separated) or the config file, else every one found. */
+    /** Collectors (named, configured, else all found) times root sets (named, configured, else the defaults). */
     private Selection select() {
         GcConfig configured = strategy.load(); // validates the file and flags before anything runs
-        String named = strategy.flags().get("collector");
-        if (named != null) {
-            List<GcConfig> configs = new ArrayList<>();
-            for (String name : named.split(",")) {
-                configs.add(strategy.loadWith("collector", name.strip()));
-            }
-            return new Selection(configs, true);
-        }
-        if (strategy.configFileSets("collector")) {
-            return new Selection(List.of(configured), true);
-        }
         List<GcConfig> configs = new ArrayList<>();
-        for (String name : StrategyCatalog.discover().names(Axis.COLLECTOR)) {
-            configs.add(strategy.loadWith("collector", name));
+        for (String collector : collectors(configured)) {
+            for (String roots : rootSets(configured)) {
+                configs.add(StrategyOptions.requireKnownStrategies(
+                        strategy.loadWith(Map.of("collector", collector, "roots", roots))));
+            }
         }
-        return new Selection(configs, false);
+        return new Selection(configs, named("collector") && named("roots"));
+    }
+
+    /** --collector's comma list, else the config file's collector, else every collector found. */
+    private List<String> collectors(GcConfig configured) {
+        String flag = strategy.flags().get("collector");
+        if (flag != null) {
+            return Arrays.stream(flag.split(",")).map(String::strip).toList();
+        }
+        return named("collector") ? List.of(configured.collector()) : StrategyCatalog.discover().names(Axis.COLLECTOR);
+    }
+
+    /** The one root set of --roots or the config file, else {@link #DEFAULT_ROOT_SETS}. */
+    private List<String> rootSets(GcConfig configured) {
+        return named("roots") ? List.of(String.join(",", configured.roots())) : DEFAULT_ROOT_SETS;
+    }
+
+    /** Whether the flags or the config file name {@code key}. */
+    private boolean named(String key) {
+        return strategy.flags().containsKey(key) || strategy.configFileSets(key);
     }
 
     private BenchRow runOnHeap(BenchRunner runner, GcConfig config) {
@@ -164,15 +183,24 @@ public final class BenchCommand implements Callable<Integer> {
         GcBenchParams p = size.params;
         return String.format(Locale.ROOT, """
                 GCBench: stretch depth %d, long-lived depth %d, %,d doubles, trees of depth %d..%d; \
-                median of %d timed bodies after %d warm-up.
+                median of %d timed bodies after %d warm-up; heap %s.
                 Per-body figures are means over the timed bodies; max/p50/p99 pause and max TTS (time to \
-                safepoint, microseconds) are over all of them; heap after GC is measured with the long-lived data alive.
+                safepoint, microseconds) are over all of them; an incremental collector's pauses are its \
+                increments; heap after GC is measured with the long-lived data alive; frag %% is \
+                1 - largest free block / free bytes right after the last GC; pinned/GC is the mean number of \
+                objects conservative stack words pinned per pause; collector counters are the collector's own, \
+                totals over the timed bodies (e.g. incremental stw-fallbacks: full collections forced because \
+                allocation outran a cycle), except the *-last-gc ones, which describe the last collection.
+                Our GCBench declares a function entry at every Populate/MakeTree call and a back-edge in every \
+                loop, for the back-edge and function-entry safepoint policies.
                 Baseline: the JVM's collectors (%s; %s); its pause figure is GC time totals as the \
                 GarbageCollectorMXBeans report them, its heap is MemoryMXBean used heap after System.gc().
-                JDK %s (%s); %d cores, %s, %s %s; command: %s""",
+                %s""",
                 p.stretchDepth(), p.longLivedDepth(), p.arraySize(), p.minDepth(), p.maxDepth(), bodies, warmup,
-                jvm.collectorNames(), jvm.heapFlags(), Runtime.version(), System.getProperty("java.vendor"),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
-                System.getProperty("os.name"), System.getProperty("os.version"), commandLine);
+                heapSize(), jvm.collectorNames(), jvm.heapFlags(), Machine.describe(commandLine));
+    }
+
+    private String heapSize() {
+        return TextTable.binarySize(strategy.load().heapBytes());
     }
 }

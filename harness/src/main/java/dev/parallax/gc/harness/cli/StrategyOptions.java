@@ -1,7 +1,9 @@
 package dev.parallax.gc.harness.cli;
 
 import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.runtime.ConfigLoader;
+import dev.parallax.gc.runtime.StrategyCatalog;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -94,9 +96,29 @@ public final class StrategyOptions {
 
     /** The configuration with {@code key} set to {@code value}, whatever the flags and file say. */
     public GcConfig loadWith(String key, String value) {
+        return loadWith(Map.of(key, value));
+    }
+
+    /** The configuration with each of {@code settings} applied over the flags and the file. */
+    public GcConfig loadWith(Map<String, String> settings) {
         Map<String, String> flags = flags();
-        flags.put(key, value);
+        flags.putAll(settings);
         return ConfigLoader.load(configFile, flags);
+    }
+
+    /**
+     * Checks that every strategy {@code config} names is on the class path, so that a typo is
+     * refused before anything runs rather than when its runtime is assembled.
+     *
+     * @throws dev.parallax.gc.api.GcConfigException naming the unknown strategy and the valid ones
+     */
+    public static GcConfig requireKnownStrategies(GcConfig config) {
+        StrategyCatalog catalog = StrategyCatalog.discover();
+        catalog.require(Axis.COLLECTOR, config.collector());
+        config.roots().forEach(root -> catalog.require(Axis.ROOTS, root));
+        catalog.require(Axis.TAGS, config.tags());
+        catalog.require(Axis.SAFEPOINTS, config.safepoints());
+        return config;
     }
 
     /** Whether the config file sets {@code key}; false without a file. Call after {@link #load} validated it. */

@@ -102,31 +102,82 @@ class MainTest {
     }
 
     @Test
-    void benchPrintsTheTableAndWritesCsv() throws IOException {
+    void benchPrintsBothTablesAndWritesCsv() throws IOException {
         Path csv = dir.resolve("bench.csv");
-        Run run = run("bench", "--collector", "mark-sweep", "--size", "small", "--bodies", "1", "--warmup", "0",
-                "--heap", "8m", "--csv", csv.toString());
+        Run run = run("bench", "--collector", "mark-sweep", "--roots", "precise,globals", "--size", "small",
+                "--bodies", "1", "--warmup", "0", "--heap", "8m", "--csv", csv.toString());
         assertEquals(0, run.code(), run.toString());
         List<String> lines = run.out().lines().toList();
-        assertTrue(lines.get(0).startsWith("heap / strategies"), run.out());
+        assertTrue(lines.get(0).startsWith("heap / strategies") && lines.get(0).contains("max TTS us"), run.out());
         assertTrue(lines.get(2).startsWith("baseline") && lines.get(2).contains("1.00x"), run.out());
         assertTrue(lines.get(3).startsWith("mark-sweep / precise+globals / low-bit / allocation"), run.out());
-        assertTrue(run.out().contains("command: parallax bench --collector mark-sweep --size small"), run.out());
+        assertTrue(lines.get(5).startsWith("heap / strategies") && lines.get(5).contains("frag %")
+                && lines.get(5).contains("pinned/GC") && lines.get(5).contains("collector counters"), run.out());
+        assertTrue(run.out().contains("command: parallax bench --collector mark-sweep --roots"), run.out());
         List<String> rows = Files.readAllLines(csv);
         assertEquals(3, rows.size(), rows.toString());
         assertTrue(rows.get(2).startsWith("mark-sweep / precise+globals / low-bit / allocation,"), rows.toString());
     }
 
     @Test
-    void benchWithoutACollectorRunsEveryCollectorFound() {
+    void benchWithoutCollectorOrRootsRunsEveryCollectorWithBothRootSets() {
         Run run = run("--size", "small", "--bodies", "1", "--warmup", "0", "--heap", "8m");
         assertEquals(0, run.code(), run.toString());
-        int rows = 0;
-        for (String collector : StrategyCatalog.discover().names(Axis.COLLECTOR)) {
-            assertTrue(run.out().lines().anyMatch(l -> l.startsWith(collector + " / ")), collector + "\n" + run.out());
-            rows++;
+        List<String> collectors = StrategyCatalog.discover().names(Axis.COLLECTOR);
+        assertTrue(collectors.size() >= 1, "no collector found");
+        for (String collector : collectors) {
+            for (String roots : List.of("precise+globals", "conservative+globals")) {
+                String row = collector + " / " + roots + " / ";
+                assertEquals(2, run.out().lines().filter(l -> l.startsWith(row)).count(),
+                        "a main and a detail row for " + row + "\n" + run.out());
+            }
         }
-        assertTrue(rows >= 1, "no collector found");
+    }
+
+    @Test
+    void retentionReportsTheUnsafeCaseInTheTableAndExitsZero() {
+        Run run = run("retention", "--long-lived-depth", "7", "--churn-depth", "5", "--churn-trees", "60",
+                "--noise-words", "16", "--runs", "1", "--heap", "1m", "--words", "heap-aligned,small-int");
+        assertEquals(0, run.code(), run.toString());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("tags") && lines.get(0).contains("false objects")
+                && lines.get(0).contains("pinned/GC") && lines.get(0).contains("Δ pause ms"), run.out());
+        List<String> rows = lines.stream().filter(l -> l.startsWith("low-bit ") || l.startsWith("high-bit ")).toList();
+        assertEquals(2 * (1 + 2 * 2), rows.size(), run.out());
+        for (String row : rows) {
+            boolean unsafe = row.startsWith("high-bit") && row.contains("conservative(naive)");
+            assertTrue(row.endsWith(unsafe ? "UNSAFE: lost live objects" : row.contains("precise") ? "reference" : "ok"),
+                    row);
+        }
+        assertTrue(run.out().contains("OOPSLA 2014") && run.out().contains("seed 42")
+                && run.out().contains("command: parallax retention"), run.out());
+    }
+
+    @Test
+    void retentionRefusesAnUnknownWordClass() {
+        assertUsageError(run("retention", "--words", "pointers"), "pointers");
+        assertUsageError(run("retention", "--collector", "no-such-collector"), "no-such-collector");
+    }
+
+    @Test
+    void safepointsPrintsARowPerPolicy() {
+        Run run = run("safepoints", "--bodies", "1", "--warmup", "0", "--tree-depth", "6", "--array", "2000",
+                "--churn-depth", "5", "--rounds", "5", "--request-interval", "0.2", "--heap", "4m");
+        assertEquals(0, run.code(), run.toString());
+        List<String> lines = run.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("safepoint policy") && lines.get(0).contains("max TTS us")
+                && lines.get(0).contains("polls/body"), run.out());
+        List<String> policies = StrategyCatalog.discover().names(Axis.SAFEPOINTS);
+        assertTrue(lines.get(2).startsWith("allocation ") && lines.get(2).contains("1.00x"), run.out());
+        for (String policy : policies) {
+            assertEquals(1, lines.stream().filter(l -> l.startsWith(policy + " ")).count(), policy + "\n" + run.out());
+        }
+        assertTrue(run.out().contains("command: parallax safepoints"), run.out());
+    }
+
+    @Test
+    void safepointsRefusesAnUnknownPolicy() {
+        assertUsageError(run("safepoints", "--policies", "allocation,no-such-policy"), "no-such-policy");
     }
 
     @Test
@@ -140,7 +191,8 @@ class MainTest {
     void helpAndVersionExitZero() {
         Run help = run("--help");
         assertEquals(0, help.code());
-        assertTrue(help.out().contains("bench") && help.out().contains("check"), help.out());
+        assertTrue(help.out().contains("bench") && help.out().contains("check") && help.out().contains("retention")
+                && help.out().contains("safepoints"), help.out());
         Run version = run("--version");
         assertEquals(0, version.code());
         assertTrue(version.out().startsWith("parallax-gc 0."), version.out());

@@ -73,6 +73,17 @@ class GcBenchTest {
         assertMatchesBaseline(config, STRESSED, 1);
     }
 
+    /** Back-edges and function entries are safepoints too: a collection at each finds a stale address. */
+    @ParameterizedTest
+    @MethodSource("collectors")
+    void ourHeapMatchesTheBaselineWhenEveryDeclaredSitePollsAndCollects(String collector) {
+        for (String policy : StrategyCatalog.discover().names(Axis.SAFEPOINTS)) {
+            GcConfig config = GcConfig.defaults().withCollector(collector).withSafepoints(policy)
+                    .withHeapBytes(256 << 10).withTlabBytes(4 << 10).withDebug(true).withStress(StressMode.POLL, 1);
+            assertMatchesBaseline(config, STRESSED, 1);
+        }
+    }
+
     private static void assertMatchesBaseline(GcConfig config, GcBenchParams params, int bodies) {
         BodyResult expected;
         try (JavaGcBench baseline = new JavaGcBench(params)) {

@@ -1,0 +1,123 @@
+package dev.parallax.gc.harness.safepoints;
+
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.event.CollectionRecord;
+import dev.parallax.gc.api.event.GcListener;
+import dev.parallax.gc.harness.bench.BenchRunner;
+import dev.parallax.gc.runtime.GcRuntimeImpl;
+import dev.parallax.gc.runtime.GcRuntimes;
+import dev.parallax.gc.runtime.StrategyCatalog;
+import dev.parallax.gc.runtime.safepoint.PollSchedule;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The safepoint experiment (design report §8.2, safepoint strategy evaluation) for one policy: a
+ * worker thread runs {@link LoopWorkload} bodies while a {@link CollectionRequester} asks for a
+ * collection step every few milliseconds; the requests' time-to-safepoint is how long the worker
+ * took to reach a poll.
+ */
+public final class SafepointExperiment {
+    /** The timed bodies' times and the requests' times-to-safepoint (nanoseconds). */
+    private record Timed(double[] bodyMs, List<Long> requestTts) {
+    }
+
+    private final LoopParams params;
+    private final int warmup;
+    private final int bodies;
+    private final long requestIntervalNanos;
+    private final PrintWriter progress;
+
+    /**
+     * @param warmup               untimed bodies first (&ge; 0)
+     * @param bodies               timed bodies (&ge; 1)
+     * @param requestIntervalNanos the requester's sleep between requests
+     * @param progress             where a line per body goes
+     */
+    public SafepointExperiment(LoopParams params, int warmup, int bodies, long requestIntervalNanos,
+                               PrintWriter progress) {
+        if (warmup < 0 || bodies < 1 || requestIntervalNanos < 1) {
+            throw new IllegalArgumentException("warm-up >= 0, bodies >= 1 and a positive request interval needed");
+        }
+        this.params = params;
+        this.warmup = warmup;
+        this.bodies = bodies;
+        this.requestIntervalNanos = requestIntervalNanos;
+        this.progress = progress;
+    }
+
+    /** Runs the workload under {@code config} on the calling thread, the requester on another. */
+    public SafepointRun run(GcConfig config) {
+        List<CollectionRecord> records = new ArrayList<>();
+        GcListener listener = new GcListener() {
+            @Override
+            public void collectionEnded(CollectionRecord record) {
+                synchronized (records) {
+                    records.add(record);
+                }
+            }
+        };
+        try (GcRuntimeImpl runtime = GcRuntimes.create(config, StrategyCatalog.discover());
+             LoopWorkload worker = new LoopWorkload(runtime, params, "worker")) {
+            runtime.addListener(listener);
+            PollSchedule schedule = PollSchedule.of(runtime.safepointPolicy());
+            Timed timed = timedBodies(runtime, worker, records);
+            List<Long> tts = timed.requestTts();
+            SiteCounts sites = worker.sitesPerBody();
+            return new SafepointRun(config.safepoints(), BenchRunner.median(timed.bodyMs()), tts.size(),
+                    percentile(tts, 100), percentile(tts, 50), percentile(tts, 99), sites.polledBy(schedule), sites);
+        }
+    }
+
+    /** Warm-up and timed bodies with the requester running; only the timed bodies' requests count. */
+    private Timed timedBodies(GcRuntimeImpl runtime, LoopWorkload worker, List<CollectionRecord> records) {
+        double[] times = new double[bodies];
+        CollectionRequester requester = new CollectionRequester(runtime, requestIntervalNanos);
+        try {
+            for (int i = 1; i <= warmup; i++) {
+                report(runtime, "warm-up " + i + "/" + warmup, timeBody(worker));
+            }
+            synchronized (records) {
+                records.clear();
+            }
+            for (int i = 0; i < bodies; i++) {
+                times[i] = timeBody(worker);
+                report(runtime, "body " + (i + 1) + "/" + bodies, times[i]);
+            }
+            return new Timed(times, requestTimesToSafepoint(records));
+        } finally {
+            worker.mutator().runBlocked(requester::close); // blocked: a request in flight need not wait for us
+        }
+    }
+
+    private static double timeBody(LoopWorkload worker) {
+        long start = System.nanoTime();
+        worker.runBody();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** The time-to-safepoint of each requested collection recorded so far, in nanoseconds. */
+    private static List<Long> requestTimesToSafepoint(List<CollectionRecord> records) {
+        synchronized (records) {
+            return records.stream().filter(r -> CollectionRequester.REASON.equals(r.reason()))
+                    .map(CollectionRecord::timeToSafepointNanos).toList();
+        }
+    }
+
+    /** The {@code p}-th percentile (nearest rank) in microseconds; NaN for no values. */
+    static double percentile(List<Long> nanos, double p) {
+        if (nanos.isEmpty()) {
+            return Double.NaN;
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)] / 1e3;
+    }
+
+    private void report(GcRuntimeImpl runtime, String what, double ms) {
+        progress.printf("safepoints: %s: %s %.1f ms%n", runtime.safepointPolicy().name(), what, ms);
+        progress.flush();
+    }
+}
