@@ -1,0 +1,81 @@
+package dev.parallax.gc.benchmarks;
+
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcRuntime;
+import dev.parallax.gc.api.Mutator;
+import dev.parallax.gc.api.object.Shape;
+import dev.parallax.gc.runtime.GcRuntimes;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One full collection of a 64 MiB heap holding a live binary tree of 2^17 - 1 nodes (6 MiB), per
+ * collector and root mode: the pause a GCBench long-lived tree costs. Marking is proportional to
+ * the tree, sweeping and compaction to the heap.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class CollectionBenchmark {
+    @Param({"mark-sweep", "mark-compact", "incremental"})
+    public String collector;
+
+    @Param({"precise", "conservative"})
+    public String stackRoots;
+
+    private GcRuntime runtime;
+    private Mutator mutator;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        runtime = GcRuntimes.create(GcConfig.defaults().withCollector(collector)
+                .withRoots(List.of(stackRoots, "globals")).withHeapBytes(64L << 20));
+        mutator = runtime.attach("bench");
+        Shape node = runtime.shapes().define("Node", 4, 0, 1);
+        mutator.pushFrame(1);
+        mutator.setRef(0, build(node, 16));
+    }
+
+    /** Builds a complete tree bottom-up, keeping subtrees in frame slots across allocations. */
+    private long build(Shape node, int depth) {
+        if (depth == 0) {
+            return mutator.allocate(node);
+        }
+        mutator.pushFrame(2);
+        mutator.setRef(0, build(node, depth - 1));
+        mutator.setRef(1, build(node, depth - 1));
+        long n = mutator.allocate(node);
+        mutator.writeRef(n, 0, mutator.ref(0));
+        mutator.writeRef(n, 1, mutator.ref(1));
+        mutator.popFrame();
+        return n;
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        mutator.close();
+        runtime.close();
+    }
+
+    @Benchmark
+    public void collect() {
+        mutator.collect();
+    }
+}
