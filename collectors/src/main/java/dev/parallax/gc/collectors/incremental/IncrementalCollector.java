@@ -187,6 +187,7 @@ public final class IncrementalCollector implements Collector {
         barrier.drainTo(marker::shade);
         if (marker.drain(budget)) {
             finishMarking();
+            sweepIncrement(scope, Math.min(budget, options.sweepBudget())); // refill free lists before allocation resumes
         }
     }
 
