@@ -10,11 +10,10 @@ import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.collector.WriteBarrier;
 import dev.parallax.gc.api.event.GcPhase;
 import dev.parallax.gc.api.object.HeaderLayout;
-import dev.parallax.gc.api.object.HeapCorruptionException;
-import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.tags.TagScheme;
-import dev.parallax.gc.collectors.space.FreeList;
+import dev.parallax.gc.collectors.space.FreeListSpace;
+import dev.parallax.gc.collectors.space.Sweeper;
 import dev.parallax.gc.collectors.trace.Marker;
 
 import java.util.Map;
@@ -46,14 +45,12 @@ public final class IncrementalCollector implements Collector {
 
     private final IncrementalOptions options;
     private ObjectModel objects;
-    private TagScheme tags;
-    private FreeList free;
+    private FreeListSpace space;
+    private Sweeper sweeper;
     private Marker marker;
     private SatbBarrier barrier;
     private State state = State.IDLE;
     private long allocationBits;
-    private long sweepCursor;
-    private long sweepRunStart;
     private long bytesSinceIncrement;
     private long liveObjects = -1;
     private long incrementalCycles;
@@ -83,11 +80,10 @@ public final class IncrementalCollector implements Collector {
     @Override
     public void initialize(ObjectModel objects, TagScheme tags) {
         this.objects = objects;
-        this.tags = tags;
-        this.free = new FreeList(objects);
+        this.space = new FreeListSpace(objects);
+        this.sweeper = new Sweeper(objects, space.list());
         this.marker = new Marker(objects, tags);
         this.barrier = new SatbBarrier(tags);
-        free.addFree(objects.base(), objects.limit(), false);
     }
 
     @Override
@@ -102,7 +98,7 @@ public final class IncrementalCollector implements Collector {
 
     @Override
     public synchronized boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
-        if (!free.refill(buffer, minBytes, preferredBytes)) {
+        if (!space.refill(buffer, minBytes, preferredBytes)) {
             return false;
         }
         bytesSinceIncrement += buffer.remaining();
@@ -111,7 +107,7 @@ public final class IncrementalCollector implements Collector {
 
     @Override
     public synchronized long allocateLarge(long bytes) {
-        long a = free.allocate(bytes);
+        long a = space.allocate(bytes);
         bytesSinceIncrement += a != 0 ? bytes : 0;
         return a;
     }
@@ -126,10 +122,10 @@ public final class IncrementalCollector implements Collector {
         return switch (state) {
             case IDLE -> {
                 long capacity = objects.limit() - objects.base();
-                yield capacity - free.freeBytes() >= options.triggerRatio() * capacity;
+                yield capacity - space.freeBytes() >= options.triggerRatio() * capacity;
             }
             case MARKING -> bytesSinceIncrement >= options.stepBytes();
-            case SWEEPING -> bytesSinceIncrement >= options.stepBytes() || free.freeBytes() < options.stepBytes();
+            case SWEEPING -> bytesSinceIncrement >= options.stepBytes() || space.freeBytes() < options.stepBytes();
         };
     }
 
@@ -196,9 +192,7 @@ public final class IncrementalCollector implements Collector {
         barrier.setMarking(false);
         allocationBits = 0;
         liveObjects = marker.markedObjects();
-        free.clear(); // chunks not yet handed out are unmarked cells: the sweep finds them again
-        sweepCursor = objects.base();
-        sweepRunStart = 0;
+        sweeper.start(); // chunks not yet handed out are unmarked cells: the sweep finds them again
         state = State.SWEEPING;
     }
 
@@ -209,34 +203,7 @@ public final class IncrementalCollector implements Collector {
      */
     private void sweepIncrement(CollectionScope scope, long budget) {
         scope.phase(GcPhase.SWEEP);
-        boolean poison = scope.poisonFreedMemory();
-        long limit = objects.limit();
-        long stop = budget >= limit - sweepCursor ? limit : sweepCursor + budget;
-        long cell = sweepCursor;
-        while (cell < limit && (cell < stop || free.freeBytes() < options.stepBytes())) {
-            long status = objects.status(cell);
-            ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
-            long bytes = HeaderLayout.cellBytes(status);
-            if (kind == null || cell + bytes > limit) {
-                throw new HeapCorruptionException(String.format("incremental sweep: unparsable cell at 0x%x (status 0x%x)",
-                        cell, status));
-            }
-            if ((status & HeaderLayout.MARK_BIT) != 0 && kind.isObject()) {
-                objects.setStatus(cell, status & ~HeaderLayout.MARK_BIT);
-                if (sweepRunStart != 0) {
-                    free.addFree(sweepRunStart, cell, poison);
-                    sweepRunStart = 0;
-                }
-            } else if (sweepRunStart == 0) {
-                sweepRunStart = cell;
-            }
-            cell += bytes;
-        }
-        sweepCursor = cell;
-        if (cell >= limit) {
-            if (sweepRunStart != 0) {
-                free.addFree(sweepRunStart, limit, poison);
-            }
+        if (sweeper.sweep(budget, options.stepBytes(), scope.poisonFreedMemory())) {
             state = State.IDLE;
         }
     }
@@ -263,9 +230,7 @@ public final class IncrementalCollector implements Collector {
     }
 
     @Override
-    public synchronized HeapUsage usage() {
-        long capacity = objects.limit() - objects.base();
-        long freeBytes = free.freeBytes();
-        return new HeapUsage(capacity, capacity - freeBytes, freeBytes, free.largestChunk());
+    public HeapUsage usage() {
+        return space.usage();
     }
 }

@@ -14,6 +14,7 @@ import dev.parallax.gc.api.object.SlotVisitor;
 import dev.parallax.gc.api.roots.RootVisitor;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.collectors.space.FreeList;
+import dev.parallax.gc.collectors.space.FreeListSpace;
 import dev.parallax.gc.collectors.trace.Marker;
 
 import java.lang.foreign.MemorySegment;
@@ -43,6 +44,7 @@ public final class MarkCompactCollector implements Collector {
 
     private ObjectModel objects;
     private TagScheme tags;
+    private FreeListSpace space;
     private FreeList free;
     private Marker marker;
     private ForwardingTable forwarding;
@@ -65,20 +67,20 @@ public final class MarkCompactCollector implements Collector {
     public void initialize(ObjectModel objects, TagScheme tags) {
         this.objects = objects;
         this.tags = tags;
-        this.free = new FreeList(objects);
+        this.space = new FreeListSpace(objects);
+        this.free = space.list();
         this.marker = new Marker(objects, tags, CYCLE_PIN);
         this.forwarding = new ForwardingTable(objects.base(), objects.limit());
-        free.addFree(objects.base(), objects.limit(), false);
     }
 
     @Override
-    public synchronized boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
-        return free.refill(buffer, minBytes, preferredBytes);
+    public boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
+        return space.refill(buffer, minBytes, preferredBytes);
     }
 
     @Override
-    public synchronized long allocateLarge(long bytes) {
-        return free.allocate(bytes);
+    public long allocateLarge(long bytes) {
+        return space.allocate(bytes);
     }
 
     @Override
@@ -207,10 +209,8 @@ public final class MarkCompactCollector implements Collector {
     }
 
     @Override
-    public synchronized HeapUsage usage() {
-        long capacity = objects.limit() - objects.base();
-        long freeBytes = free.freeBytes();
-        return new HeapUsage(capacity, capacity - freeBytes, freeBytes, free.largestChunk());
+    public HeapUsage usage() {
+        return space.usage();
     }
 
     /** Rewrites a slot to its target's new address, keeping the tag; pinning roots need nothing. */

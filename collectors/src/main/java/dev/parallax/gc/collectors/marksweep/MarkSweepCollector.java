@@ -6,12 +6,10 @@ import dev.parallax.gc.api.collector.Collector;
 import dev.parallax.gc.api.collector.CollectorConstraints;
 import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.event.GcPhase;
-import dev.parallax.gc.api.object.HeaderLayout;
-import dev.parallax.gc.api.object.HeapCorruptionException;
-import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.tags.TagScheme;
-import dev.parallax.gc.collectors.space.FreeList;
+import dev.parallax.gc.collectors.space.FreeListSpace;
+import dev.parallax.gc.collectors.space.Sweeper;
 import dev.parallax.gc.collectors.trace.Marker;
 
 /**
@@ -30,8 +28,8 @@ import dev.parallax.gc.collectors.trace.Marker;
 public final class MarkSweepCollector implements Collector {
     public static final String NAME = "mark-sweep";
 
-    private ObjectModel objects;
-    private FreeList free;
+    private FreeListSpace space;
+    private Sweeper sweeper;
     private Marker marker;
     private long liveObjects;
 
@@ -47,20 +45,19 @@ public final class MarkSweepCollector implements Collector {
 
     @Override
     public void initialize(ObjectModel objects, TagScheme tags) {
-        this.objects = objects;
-        this.free = new FreeList(objects);
+        this.space = new FreeListSpace(objects);
+        this.sweeper = new Sweeper(objects, space.list());
         this.marker = new Marker(objects, tags);
-        free.addFree(objects.base(), objects.limit(), false);
     }
 
     @Override
-    public synchronized boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
-        return free.refill(buffer, minBytes, preferredBytes);
+    public boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
+        return space.refill(buffer, minBytes, preferredBytes);
     }
 
     @Override
-    public synchronized long allocateLarge(long bytes) {
-        return free.allocate(bytes);
+    public long allocateLarge(long bytes) {
+        return space.allocate(bytes);
     }
 
     @Override
@@ -93,33 +90,8 @@ public final class MarkSweepCollector implements Collector {
     /** Marks are cleared; every unmarked cell is in a free chunk; the heap is parsable. */
     private void sweep(CollectionScope scope) {
         scope.phase(GcPhase.SWEEP);
-        boolean poison = scope.poisonFreedMemory();
-        free.clear();
-        long limit = objects.limit();
-        long runStart = 0; // start of the current run of dead cells, 0 when the last cell was live
-        long previous = 0;
-        for (long cell = objects.base(); cell < limit; ) {
-            long status = objects.status(cell);
-            ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
-            if (kind == null || cell + HeaderLayout.cellBytes(status) > limit) {
-                throw new HeapCorruptionException(String.format(
-                        "sweep: unparsable cell at 0x%x (status 0x%x) after the cell at 0x%x", cell, status, previous));
-            }
-            if ((status & HeaderLayout.MARK_BIT) != 0 && kind.isObject()) {
-                objects.setStatus(cell, status & ~HeaderLayout.MARK_BIT);
-                if (runStart != 0) {
-                    free.addFree(runStart, cell, poison);
-                    runStart = 0;
-                }
-            } else if (runStart == 0) {
-                runStart = cell;
-            }
-            previous = cell;
-            cell += HeaderLayout.cellBytes(status);
-        }
-        if (runStart != 0) {
-            free.addFree(runStart, limit, poison);
-        }
+        sweeper.start();
+        sweeper.sweep(Long.MAX_VALUE, 0, scope.poisonFreedMemory());
     }
 
     /** Records what the trace found. */
@@ -134,9 +106,7 @@ public final class MarkSweepCollector implements Collector {
     }
 
     @Override
-    public synchronized HeapUsage usage() {
-        long capacity = objects.limit() - objects.base();
-        long freeBytes = free.freeBytes();
-        return new HeapUsage(capacity, capacity - freeBytes, freeBytes, free.largestChunk());
+    public HeapUsage usage() {
+        return space.usage();
     }
 }
