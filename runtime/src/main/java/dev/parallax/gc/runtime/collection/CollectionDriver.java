@@ -15,6 +15,7 @@ import dev.parallax.gc.runtime.handshake.PauseHandler;
 import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.heap.FreeSpace;
 import dev.parallax.gc.runtime.heap.ObjectStartMap;
+import dev.parallax.gc.runtime.jfr.JfrEvents;
 import dev.parallax.gc.runtime.mutator.AllocationBits;
 import dev.parallax.gc.runtime.verify.HeapVerifier;
 import dev.parallax.gc.runtime.verify.LiveSetSanity;
@@ -31,8 +32,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What a pause does once the world is stopped: retire every allocation buffer, verify the heap and
  * snapshot the live set (debug mode), run the collector (a full collection or an incremental step),
  * verify and compare again, then account the pause and tell the listeners. Phases are announced to
- * listeners and timed. {@code liveObjects} in the record is the collector's count after a full
- * collection, else the sanity check's count in debug mode, else -1; {@code pinnedObjects} counts the
+ * listeners and timed; pauses and phases are also Java Flight Recorder events ({@link JfrEvents}).
+ * {@code liveObjects} in the record is the collector's count after a full collection, else the
+ * sanity check's count in debug mode, else -1; {@code pinnedObjects} counts the
  * distinct objects the root sources reported as pinning roots to the collector in this pause.
  * Root sources resolve words through an {@link ObjectStartMap} built at most once per stretch of
  * the pause in which the heap's cells stay put (normally once per pause).
@@ -58,10 +60,13 @@ public final class CollectionDriver implements PauseHandler {
     private final PinCounter pins = new PinCounter();
     private final ObjectStartMap starts;
     private final AllocationBits allocationBits;
+    /** Reset at each stop request: one pause at a time. */
+    private final PhaseClock clock = new PhaseClock();
+    private final JfrEvents events = new JfrEvents();
 
     // the pause in progress
-    private PhaseClock clock;
     private String reason;
+    private PauseKind kind;
     private long requestNanos;
     private long stoppedNanos;
     private long usedBefore;
@@ -99,7 +104,8 @@ public final class CollectionDriver implements PauseHandler {
 
     @Override
     public void stopRequested(long number, String reason, long requestNanos) {
-        this.clock = new PhaseClock();
+        clock.reset();
+        events.stopRequested();
         this.reason = reason;
         this.requestNanos = requestNanos;
         enter(number, GcPhase.STOP_REQUESTED, requestNanos);
@@ -108,6 +114,7 @@ public final class CollectionDriver implements PauseHandler {
     @Override
     public void runPause(long number, String reason, PauseKind kind, List<MutatorState> mutators, long stoppedNanos) {
         this.stoppedNanos = stoppedNanos;
+        this.kind = kind;
         enter(number, GcPhase.MUTATORS_STOPPED, stoppedNanos);
         List<MutatorStackView> stacks = new ArrayList<>(mutators.size());
         for (MutatorState m : mutators) {
@@ -117,7 +124,8 @@ public final class CollectionDriver implements PauseHandler {
         starts.invalidate();
         RootContext context = new RootContext(List.copyOf(stacks), globals, tags, objects, starts);
         usedBefore = collector.usage().usedBytes();
-        String what = (kind == PauseKind.FULL ? "collection #" : "incremental step #") + number + " (" + reason + ")";
+        String what = debug ? (kind == PauseKind.FULL ? "collection #" : "incremental step #") + number + " (" + reason + ")"
+                : null; // names the pause in verifier messages only
         RootEnumeration roots = debug ? new RootEnumeration(stacks, globals, sources, context) : null;
         LiveSetSanity.Snapshot before = null;
         if (debug) {
@@ -151,13 +159,17 @@ public final class CollectionDriver implements PauseHandler {
         allocationBits.publish(collector.allocationHeaderBits());  // even after a failure: the collector may have changed them
         clock.stop(releaseNanos);
         if (failure != null) {
+            events.discarded();
             return;
         }
+        events.released();
         long ttsp = stoppedNanos - requestNanos;
         long pause = releaseNanos - requestNanos;
         totals.recordCollection(ttsp, pause, usageAfter);
-        ended.put(number, new CollectionRecord(number, collector.name(), reason, ttsp, pause, usedBefore,
-                usageAfter.usedBytes(), liveObjects, pinnedObjects, clock.totals()));
+        CollectionRecord record = new CollectionRecord(number, collector.name(), reason, ttsp, pause, usedBefore,
+                usageAfter.usedBytes(), liveObjects, pinnedObjects, clock.totals());
+        ended.put(number, record);
+        events.commit(record, kind == PauseKind.FULL);
     }
 
     @Override
@@ -172,7 +184,8 @@ public final class CollectionDriver implements PauseHandler {
 
     @Override
     public void abandoned(long number) {
-        clock = null;
+        clock.reset();
+        events.discarded();
     }
 
     /** A phase the collector announced; one that may change the heap's cells invalidates the object-start map. */
@@ -185,6 +198,7 @@ public final class CollectionDriver implements PauseHandler {
 
     private void enter(long number, GcPhase phase, long now) {
         clock.enter(phase, now);
+        events.phase(number, phase);
         for (GcListener listener : listeners) {
             listener.phaseStarted(number, phase);
         }

@@ -20,6 +20,7 @@ import dev.parallax.gc.runtime.handshake.MutatorStatus;
 import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 import dev.parallax.gc.runtime.heap.FreeSpace;
+import dev.parallax.gc.runtime.jfr.JfrEvents;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -37,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *       kind check;</li>
  *   <li>allocation bumps the TLAB (zeroed in bulk when refilled, so a new object only needs its
  *       header) and polls per the cached policy; the slow path always polls,
- *       refills, collects once on failure and then throws {@link HeapExhaustedException}.</li>
+ *       refills, collects once on failure and then throws {@link HeapExhaustedException} (also a JFR
+ *       {@code dev.parallax.gc.AllocationFailure} event, see {@link JfrEvents}).</li>
  * </ul>
  */
 public final class MutatorImpl implements Mutator {
@@ -365,6 +367,7 @@ public final class MutatorImpl implements Mutator {
             return retryAddress;
         }
         env.outOfMemory().run();
+        JfrEvents.allocationFailure(name, collector.name(), bytes, retryUsage);
         throw new HeapExhaustedException(name, bytes, retryUsage, collector.name());
     }
 
