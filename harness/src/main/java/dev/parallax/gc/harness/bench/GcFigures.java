@@ -1,5 +1,7 @@
 package dev.parallax.gc.harness.bench;
 
+import dev.parallax.gc.harness.report.Percentiles;
+
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -18,10 +20,12 @@ import java.util.TreeMap;
  * @param fragmentationAfterGc      {@code HeapUsage.fragmentation()} right after the latest collection (0..1)
  * @param pinnedPerGc               objects pinned per pause (conservative roots), mean over the timed pauses
  * @param counters                  the collector's own counters, totals over the timed bodies, by name
+ * @param pauses                    every timed pause, in milliseconds ({@link Percentiles#EMPTY} for the JVM)
  */
 public record GcFigures(double collectionsPerBody, double pauseMsPerBody, double maxPauseMs, double p50PauseMs,
                         double p99PauseMs, long heapAfterGcBytes, double maxTimeToSafepointMicros,
-                        double fragmentationAfterGc, double pinnedPerGc, Map<String, Long> counters) {
+                        double fragmentationAfterGc, double pinnedPerGc, Map<String, Long> counters,
+                        Percentiles pauses) {
 
     public GcFigures {
         counters = Collections.unmodifiableSortedMap(new TreeMap<>(counters)); // by name: a stable order
@@ -30,6 +34,6 @@ public record GcFigures(double collectionsPerBody, double pauseMsPerBody, double
     /** Figures for a heap that reports only pause totals and the heap after GC (the JVM). */
     public static GcFigures totalsOnly(double collectionsPerBody, double pauseMsPerBody, long heapAfterGcBytes) {
         return new GcFigures(collectionsPerBody, pauseMsPerBody, Double.NaN, Double.NaN, Double.NaN,
-                heapAfterGcBytes, Double.NaN, Double.NaN, Double.NaN, Map.of());
+                heapAfterGcBytes, Double.NaN, Double.NaN, Double.NaN, Map.of(), Percentiles.EMPTY);
     }
 }

@@ -5,6 +5,7 @@ import dev.parallax.gc.api.GcStats;
 import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.event.CollectionRecord;
 import dev.parallax.gc.api.event.GcListener;
+import dev.parallax.gc.harness.report.Percentiles;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -27,6 +28,8 @@ public final class HeapGcMeter implements GcMeter {
 
     /** Counters named so describe the latest collection only, not a running total. */
     static final String GAUGE_SUFFIX = "last-gc";
+
+    private static final double NANOS_PER_MILLI = 1e6;
 
     private final GcRuntime runtime;
     private final Recorder pauses = new Recorder(3);
@@ -77,7 +80,8 @@ public final class HeapGcMeter implements GcMeter {
                 any ? maxTimeToSafepoint.get() / 1e3 : Double.NaN,
                 after == null ? Double.NaN : after.fragmentation(),
                 any ? (double) pinned.sum() / histogram.getTotalCount() : Double.NaN,
-                difference(end.collectorCounters(), atStart.collectorCounters()));
+                difference(end.collectorCounters(), atStart.collectorCounters()),
+                Percentiles.of(histogram, NANOS_PER_MILLI));
     }
 
     /**
@@ -102,7 +106,7 @@ public final class HeapGcMeter implements GcMeter {
     }
 
     private static double millis(long nanos) {
-        return nanos / 1e6;
+        return nanos / NANOS_PER_MILLI;
     }
 
     @Override

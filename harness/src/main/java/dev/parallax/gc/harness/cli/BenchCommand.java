@@ -12,6 +12,7 @@ import dev.parallax.gc.harness.bench.ResultTable;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
 import dev.parallax.gc.harness.gcbench.HeapGcBench;
 import dev.parallax.gc.harness.gcbench.JavaGcBench;
+import dev.parallax.gc.harness.plot.BenchPlots;
 import dev.parallax.gc.harness.report.Machine;
 import dev.parallax.gc.harness.report.TextTable;
 import dev.parallax.gc.runtime.GcRuntimes;
@@ -82,6 +83,9 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write the rows to FILE as CSV.")
     Path csv;
 
+    @Mixin
+    PlotOption plot;
+
     @Option(names = "--size", paramLabel = "SIZE", defaultValue = "standard",
             description = "standard (Boehm's depths 18/16, 500,000 doubles) or small (12/10, 20,000) for a smoke run.")
     Size size;
@@ -106,6 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         BenchRunner runner = new BenchRunner(warmup, bodies, progress);
         Selection selection = select();
+        Path plotDir = plot.prepare(spec.commandLine());
         List<BenchRow> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (GcConfig config : selection.configs()) {
@@ -130,14 +135,18 @@ public final class BenchCommand implements Callable<Integer> {
         if (csv != null) {
             Files.writeString(csv, table.csv());
         }
+        if (plotDir != null) {
+            PlotOption.print(out, BenchPlots.write(plotDir, rows, List.of(plotLegend(jvm), Machine.describe(commandLine))));
+        }
         return 0;
     }
 
     /** Collectors (named, configured, else all found) times root sets (named, configured, else the defaults). */
     private Selection select() {
-        GcConfig configured = strategy.load(); // validates the file and flags before anything runs
+        List<String> listed = collectorFlag();
+        GcConfig configured = configured(); // validates the file and flags before anything runs
         List<GcConfig> configs = new ArrayList<>();
-        for (String collector : collectors(configured)) {
+        for (String collector : listed.isEmpty() ? collectors(configured) : listed) {
             for (String roots : rootSets(configured)) {
                 configs.add(StrategyOptions.requireKnownStrategies(
                         strategy.loadWith(Map.of("collector", collector, "roots", roots))));
@@ -146,12 +155,20 @@ public final class BenchCommand implements Callable<Integer> {
         return new Selection(configs, named("collector") && named("roots"));
     }
 
-    /** --collector's comma list, else the config file's collector, else every collector found. */
-    private List<String> collectors(GcConfig configured) {
+    /** The file and flags, with the first of --collector's list: the loader takes one name (the loop checks each). */
+    private GcConfig configured() {
+        List<String> listed = collectorFlag();
+        return listed.isEmpty() ? strategy.load() : strategy.loadWith("collector", listed.getFirst());
+    }
+
+    /** --collector's comma list; empty without the flag. */
+    private List<String> collectorFlag() {
         String flag = strategy.flags().get("collector");
-        if (flag != null) {
-            return Arrays.stream(flag.split(",")).map(String::strip).toList();
-        }
+        return flag == null ? List.of() : Arrays.stream(flag.split(",")).map(String::strip).toList();
+    }
+
+    /** The config file's collector, else every collector found. */
+    private List<String> collectors(GcConfig configured) {
         return named("collector") ? List.of(configured.collector()) : StrategyCatalog.discover().names(Axis.COLLECTOR);
     }
 
@@ -200,7 +217,17 @@ public final class BenchCommand implements Callable<Integer> {
                 heapSize(), jvm.collectorNames(), jvm.heapFlags(), Machine.describe(commandLine));
     }
 
+    /** The first line under the charts: what ran, shorter than the tables' legend. */
+    private String plotLegend(JvmGcMeter jvm) {
+        GcBenchParams p = size.params;
+        return String.format(Locale.ROOT, "GCBench (%s): stretch depth %d, long-lived depth %d, %,d doubles, trees "
+                        + "of depth %d..%d; median of %d timed bodies after %d warm-up; heap %s. Baseline: %s (%s).",
+                size.name().toLowerCase(Locale.ROOT), p.stretchDepth(), p.longLivedDepth(), p.arraySize(), p.minDepth(),
+                p.maxDepth(), bodies, warmup, heapSize(), jvm.collectorNames(), jvm.heapFlags());
+    }
+
+    /** The heap of every row (only the collector and the roots differ between them). */
     private String heapSize() {
-        return TextTable.binarySize(strategy.load().heapBytes());
+        return TextTable.binarySize(configured().heapBytes());
     }
 }

@@ -3,6 +3,7 @@ package dev.parallax.gc.harness.cli;
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
+import dev.parallax.gc.harness.plot.RetentionPlots;
 import dev.parallax.gc.harness.report.Machine;
 import dev.parallax.gc.harness.report.TextTable;
 import dev.parallax.gc.harness.retention.RetentionExperiment;
@@ -13,12 +14,15 @@ import dev.parallax.gc.harness.retention.WordClass;
 import dev.parallax.gc.runtime.ConfigLoader;
 import dev.parallax.gc.runtime.StrategyCatalog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -93,6 +97,9 @@ public final class RetentionCommand implements Callable<Integer> {
             description = "A strategy option, e.g. incremental.budget=4096; repeatable.")
     Map<String, String> options = new LinkedHashMap<>();
 
+    @Mixin
+    PlotOption plot;
+
     @Spec
     CommandSpec spec;
 
@@ -104,7 +111,7 @@ public final class RetentionCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         RetentionParams params = params();
         List<String> schemes = tags != null ? tags : defaultFirst(StrategyCatalog.discover().names(Axis.TAGS));
         List<WordClass> classes = words != null ? wordClasses() : Arrays.asList(WordClass.values());
@@ -113,13 +120,20 @@ public final class RetentionCommand implements Callable<Integer> {
                 StrategyOptions.requireKnownStrategies(config(scheme, mode)); // checked before anything runs
             }
         }
+        Path plotDir = plot.prepare(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
         RetentionExperiment experiment = new RetentionExperiment(this::config, params, seed, runs,
                 spec.commandLine().getErr());
-        RetentionReport report = new RetentionReport(experiment.run(schemes, classes));
+        List<RetentionExperiment.Cell> cells = experiment.run(schemes, classes);
+        RetentionReport report = new RetentionReport(cells);
+        GcConfig reference = config(schemes.getFirst(), RootMode.PRECISE);
         out.print(report.render());
-        out.println(legend(params, config(schemes.getFirst(), RootMode.PRECISE)));
+        out.println(legend(params, reference));
         out.flush();
+        if (plotDir != null) {
+            PlotOption.print(out, RetentionPlots.write(plotDir, cells,
+                    List.of(plotLegend(params, reference), Machine.describe(commandLine))));
+        }
         return report.anyFailed() ? ErrorReporter.FAILURE : 0;
     }
 
@@ -162,6 +176,15 @@ public final class RetentionCommand implements Callable<Integer> {
         settings.put("heap", heap);
         settings.put("debug", Boolean.toString(debug));
         return ConfigLoader.load(null, settings);
+    }
+
+    /** The first line under the chart: the workload, shorter than the table's legend. */
+    private String plotLegend(RetentionParams p, GcConfig config) {
+        return String.format(Locale.ROOT, "Workload: collector %s, heap %s, seed %d, %d runs per cell; a long-lived "
+                        + "tree of depth %d, %,d short-lived trees of depth %d (the latest %d kept reachable), %d stack "
+                        + "slots of raw words rewritten before every short-lived tree.",
+                config.collector(), TextTable.binarySize(config.heapBytes()), seed, runs, p.longLivedDepth(),
+                p.churnTrees(), p.churnDepth(), p.liveChurn(), p.noiseWords());
     }
 
     private String legend(RetentionParams p, GcConfig config) {

@@ -2,6 +2,7 @@ package dev.parallax.gc.harness.cli;
 
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.harness.plot.SafepointPlots;
 import dev.parallax.gc.harness.report.Machine;
 import dev.parallax.gc.harness.report.TextTable;
 import dev.parallax.gc.harness.safepoints.LoopParams;
@@ -16,7 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,6 +75,9 @@ public final class SafepointsCommand implements Callable<Integer> {
             description = "Rounds per body (default ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Mixin
+    PlotOption plot;
+
     @Spec
     CommandSpec spec;
 
@@ -83,13 +89,14 @@ public final class SafepointsCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         LoopParams params = params();
         List<GcConfig> configs = new ArrayList<>();
         for (String policy : policyNames()) {
             // every name is checked before anything runs
             configs.add(StrategyOptions.requireKnownStrategies(strategy.loadWith("safepoints", policy)));
         }
+        Path plotDir = plot.prepare(spec.commandLine());
         SafepointExperiment experiment = new SafepointExperiment(params, warmup, bodies,
                 (long) (requestIntervalMs * TimeUnit.MILLISECONDS.toNanos(1)), spec.commandLine().getErr());
         List<SafepointRun> runs = new ArrayList<>();
@@ -100,6 +107,10 @@ public final class SafepointsCommand implements Callable<Integer> {
         out.print(new SafepointReport(runs).render());
         out.println(legend(params, configs.getFirst()));
         out.flush();
+        if (plotDir != null) {
+            PlotOption.print(out, SafepointPlots.write(plotDir, runs,
+                    List.of(plotLegend(params, configs.getFirst()), Machine.describe(commandLine))));
+        }
         return 0;
     }
 
@@ -126,6 +137,16 @@ public final class SafepointsCommand implements Callable<Integer> {
             found.addFirst(first);
         }
         return found;
+    }
+
+    /** The first line under the charts: the workload, shorter than the table's legend. */
+    private String plotLegend(LoopParams p, GcConfig config) {
+        return String.format(Locale.ROOT, "Workload: %s, heap %s; a worker runs %d timed bodies (after %d warm-up) of "
+                        + "%d rounds: build a tree of depth %d, sum %,d doubles, walk a tree of depth %d; a second "
+                        + "mutator asks for a collection step every %.1f ms.",
+                config.collector() + " / " + String.join("+", config.roots()) + " / " + config.tags(),
+                TextTable.binarySize(config.heapBytes()), bodies, warmup, p.rounds(), p.churnDepth(), p.arrayLength(),
+                p.treeDepth(), requestIntervalMs);
     }
 
     private String legend(LoopParams p, GcConfig config) {

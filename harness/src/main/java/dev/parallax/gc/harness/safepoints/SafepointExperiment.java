@@ -4,6 +4,7 @@ import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.event.CollectionRecord;
 import dev.parallax.gc.api.event.GcListener;
 import dev.parallax.gc.harness.bench.BenchRunner;
+import dev.parallax.gc.harness.report.Percentiles;
 import dev.parallax.gc.runtime.GcRuntimeImpl;
 import dev.parallax.gc.runtime.GcRuntimes;
 import dev.parallax.gc.runtime.StrategyCatalog;
@@ -23,6 +24,8 @@ public final class SafepointExperiment {
     /** The timed bodies' times and the requests' times-to-safepoint (nanoseconds). */
     private record Timed(double[] bodyMs, List<Long> requestTts) {
     }
+
+    private static final double NANOS_PER_MICRO = 1e3;
 
     private final LoopParams params;
     private final int warmup;
@@ -67,7 +70,8 @@ public final class SafepointExperiment {
             List<Long> tts = timed.requestTts();
             SiteCounts sites = worker.sitesPerBody();
             return new SafepointRun(config.safepoints(), BenchRunner.median(timed.bodyMs()), tts.size(),
-                    percentile(tts, 100), percentile(tts, 50), percentile(tts, 99), sites.polledBy(schedule), sites);
+                    percentile(tts, 100), percentile(tts, 50), percentile(tts, 99), sites.polledBy(schedule), sites,
+                    Percentiles.ofNanos(tts.stream().mapToLong(Long::longValue).toArray(), NANOS_PER_MICRO));
         }
     }
 
@@ -113,7 +117,7 @@ public final class SafepointExperiment {
         }
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         int rank = (int) Math.ceil(p / 100 * sorted.length);
-        return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)] / 1e3;
+        return sorted[Math.clamp(rank - 1, 0, sorted.length - 1)] / NANOS_PER_MICRO;
     }
 
     private void report(GcRuntimeImpl runtime, String what, double ms) {

@@ -1,5 +1,7 @@
 package dev.parallax.gc.harness.safepoints;
 
+import dev.parallax.gc.harness.report.Percentiles;
+
 /**
  * What one safepoint policy measured over the timed bodies.
  *
@@ -11,7 +13,9 @@ package dev.parallax.gc.harness.safepoints;
  * @param p99TtsMicros    their 99th-percentile time-to-safepoint
  * @param pollsPerBody    declared sites the policy polls at, per body (allocation slow paths not counted)
  * @param sites           declared sites per body, by kind
+ * @param tts             every request's time-to-safepoint, in microseconds
  */
 public record SafepointRun(String policy, double medianBodyMs, long requests, double maxTtsMicros,
-                           double p50TtsMicros, double p99TtsMicros, long pollsPerBody, SiteCounts sites) {
+                           double p50TtsMicros, double p99TtsMicros, long pollsPerBody, SiteCounts sites,
+                           Percentiles tts) {
 }

@@ -1,5 +1,6 @@
 package dev.parallax.gc.harness.bench;
 
+import dev.parallax.gc.harness.report.Percentiles;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResultTableTest {
     private static final GcFigures JVM = GcFigures.totalsOnly(3, 12.5, 8L << 20);
     private static final GcFigures OURS = new GcFigures(10, 40, 9.5, 4, 9, 24L << 20, 12.25, 0.125, 3.5,
-            Map.of("stw-fallbacks", 2L, "cycles", 7L));
+            Map.of("stw-fallbacks", 2L, "cycles", 7L), Percentiles.ofNanos(new long[] {4_000_000, 9_500_000}, 1e6));
 
     private static final List<BenchRow> ROWS = List.of(
             new BenchRow("baseline", new double[] {100}, 100, JVM),
