@@ -2,7 +2,6 @@ package dev.parallax.gc.runtime.safepoint;
 
 import com.google.inject.Inject;
 import dev.parallax.gc.api.GcConfig;
-import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.safepoint.SafepointSite;
 
 /**
@@ -10,10 +9,8 @@ import dev.parallax.gc.api.safepoint.SafepointSite;
  * nowhere else: loops that do not allocate are not interruptible, but the poll costs one volatile
  * read per allocation and nothing elsewhere.
  */
-public final class AllocationSafepoints implements SafepointPolicy {
+public final class AllocationSafepoints extends SiteSafepoints {
     public static final String NAME = "allocation";
-
-    private final int interval;
 
     @Inject
     public AllocationSafepoints(GcConfig config) {
@@ -26,21 +23,6 @@ public final class AllocationSafepoints implements SafepointPolicy {
     }
 
     public AllocationSafepoints(int interval) {
-        this.interval = SafepointInterval.check(interval);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean pollsAt(SafepointSite site) {
-        return site == SafepointSite.ALLOCATION || site == SafepointSite.EXPLICIT;
-    }
-
-    @Override
-    public int pollInterval(SafepointSite site) {
-        return site == SafepointSite.ALLOCATION ? interval : 1;
+        super(NAME, SafepointSite.ALLOCATION, interval);
     }
 }

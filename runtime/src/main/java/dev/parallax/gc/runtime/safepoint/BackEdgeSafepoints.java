@@ -2,7 +2,6 @@ package dev.parallax.gc.runtime.safepoint;
 
 import com.google.inject.Inject;
 import dev.parallax.gc.api.GcConfig;
-import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.safepoint.SafepointSite;
 
 /**
@@ -10,10 +9,8 @@ import dev.parallax.gc.api.safepoint.SafepointSite;
  * explicit polls; the allocation fast path does not poll (its slow path always does). Every loop
  * that declares its back-edge can be stopped, allocating or not, as in HotSpot's counted-loop polls.
  */
-public final class BackEdgeSafepoints implements SafepointPolicy {
+public final class BackEdgeSafepoints extends SiteSafepoints {
     public static final String NAME = "back-edge";
-
-    private final int interval;
 
     @Inject
     public BackEdgeSafepoints(GcConfig config) {
@@ -21,21 +18,6 @@ public final class BackEdgeSafepoints implements SafepointPolicy {
     }
 
     public BackEdgeSafepoints(int interval) {
-        this.interval = SafepointInterval.check(interval);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean pollsAt(SafepointSite site) {
-        return site == SafepointSite.BACK_EDGE || site == SafepointSite.EXPLICIT;
-    }
-
-    @Override
-    public int pollInterval(SafepointSite site) {
-        return site == SafepointSite.BACK_EDGE ? interval : 1;
+        super(NAME, SafepointSite.BACK_EDGE, interval);
     }
 }

@@ -2,7 +2,6 @@ package dev.parallax.gc.runtime.safepoint;
 
 import com.google.inject.Inject;
 import dev.parallax.gc.api.GcConfig;
-import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.safepoint.SafepointSite;
 
 /**
@@ -10,10 +9,8 @@ import dev.parallax.gc.api.safepoint.SafepointSite;
  * explicit polls; the allocation fast path does not poll (its slow path always does). Recursive
  * code stops promptly; a loop that neither calls nor allocates does not.
  */
-public final class FunctionEntrySafepoints implements SafepointPolicy {
+public final class FunctionEntrySafepoints extends SiteSafepoints {
     public static final String NAME = "function-entry";
-
-    private final int interval;
 
     @Inject
     public FunctionEntrySafepoints(GcConfig config) {
@@ -21,21 +18,6 @@ public final class FunctionEntrySafepoints implements SafepointPolicy {
     }
 
     public FunctionEntrySafepoints(int interval) {
-        this.interval = SafepointInterval.check(interval);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public boolean pollsAt(SafepointSite site) {
-        return site == SafepointSite.FUNCTION_ENTRY || site == SafepointSite.EXPLICIT;
-    }
-
-    @Override
-    public int pollInterval(SafepointSite site) {
-        return site == SafepointSite.FUNCTION_ENTRY ? interval : 1;
+        super(NAME, SafepointSite.FUNCTION_ENTRY, interval);
     }
 }
