@@ -23,7 +23,13 @@ public interface CollectionScope {
      */
     void scanRoots(RootVisitor visitor);
 
-    /** Announces that a phase starts; the runtime times phases and forwards them to listeners. */
+    /**
+     * Announces that a phase starts; the runtime times phases and forwards them to listeners.
+     * Contract: the heap's cells (object starts and sizes) may change only in phases other than
+     * MARK_ROOTS, TRACE_LIVE, COMPUTE_FORWARDING and UPDATE_REFERENCES: the runtime keeps the
+     * object-start map that conservative root sources resolve words with across those four phases
+     * and rebuilds it after any other phase is announced.
+     */
     void phase(GcPhase phase);
 
     /** Whether freed memory must be overwritten with {@link #POISON} (debug mode). */
