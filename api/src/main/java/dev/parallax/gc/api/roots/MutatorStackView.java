@@ -1,6 +1,7 @@
 package dev.parallax.gc.api.roots;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 
 /**
  * A stopped mutator's explicit stack, as root sources see it: a region of 64-bit words (frame
@@ -29,4 +30,23 @@ public interface MutatorStackView {
      * Cost: one array load. Valid for {@code i < (topWord() + 63) / 64}.
      */
     long referenceMap(int i);
+
+    /** Whether stack word {@code word} ({@code < topWord()}) is a reference slot. Cost: one bit test. */
+    default boolean isReferenceSlot(long word) {
+        return (referenceMap((int) (word >>> 6)) & (1L << word)) != 0;
+    }
+
+    /** The slot count of the frame whose header is stack word {@code headerWord}. */
+    default long frameSlotCount(long headerWord) {
+        return words().get(ValueLayout.JAVA_LONG, headerWord << 3) & 0xFFFF_FFFFL;
+    }
+
+    /** The header word of the innermost frame, or -1 when no frame is pushed. Cost: one step per frame. */
+    default long innermostFrameHeader() {
+        long header = -1;
+        for (long h = 0; h < topWord(); h += 1 + frameSlotCount(h)) {
+            header = h;
+        }
+        return header;
+    }
 }

@@ -5,9 +5,6 @@ import dev.parallax.gc.api.roots.RootScanContext;
 import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.roots.RootVisitor;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-
 /**
  * A deliberately broken root source: precise stack roots of each mutator's innermost frame only.
  * Objects held only by outer frames are reclaimed while the program can still return to them; the
@@ -30,21 +27,11 @@ public final class InnermostFrameRoots implements RootSource {
     @Override
     public void scanRoots(RootScanContext context, RootVisitor visitor) {
         for (MutatorStackView stack : context.stacks()) {
-            for (long w = innermostHeader(stack) + 1; w > 0 && w < stack.topWord(); w++) {
-                if ((stack.referenceMap((int) (w >>> 6)) & (1L << w)) != 0) {
+            for (long w = stack.innermostFrameHeader() + 1; w > 0 && w < stack.topWord(); w++) {
+                if (stack.isReferenceSlot(w)) {
                     visitor.visitSlot(stack.words(), w << 3);
                 }
             }
         }
-    }
-
-    /** Walks the frame headers ({@code previous << 32 | slots}) up from word 0; -1 with no frame. */
-    private static long innermostHeader(MutatorStackView stack) {
-        MemorySegment words = stack.words();
-        long header = -1;
-        for (long h = 0; h < stack.topWord(); h += 1 + (words.get(ValueLayout.JAVA_LONG, h << 3) & 0xFFFF_FFFFL)) {
-            header = h;
-        }
-        return header;
     }
 }

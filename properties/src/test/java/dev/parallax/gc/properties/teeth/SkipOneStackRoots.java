@@ -5,9 +5,6 @@ import dev.parallax.gc.api.roots.RootScanContext;
 import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.roots.RootVisitor;
 
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-
 /**
  * A deliberately broken root source, to show that the properties have teeth: like precise stack
  * roots, but it never reports the last reference slot of each mutator's innermost frame. An object
@@ -31,30 +28,21 @@ public final class SkipOneStackRoots implements RootSource {
         for (MutatorStackView stack : context.stacks()) {
             long skipped = lastReferenceSlotOfInnermostFrame(stack);
             for (long w = 0; w < stack.topWord(); w++) {
-                if (isReference(stack, w) && w != skipped) {
+                if (stack.isReferenceSlot(w) && w != skipped) {
                     visitor.visitSlot(stack.words(), w << 3);
                 }
             }
         }
     }
 
-    /** Walks the frame headers ({@code previous << 32 | slots}) up from word 0 to the innermost frame. */
+    /** The last reference slot of the innermost frame, or -1 when it has none (or there is no frame). */
     private static long lastReferenceSlotOfInnermostFrame(MutatorStackView stack) {
-        MemorySegment words = stack.words();
-        long top = stack.topWord();
-        long header = -1;
-        for (long h = 0; h < top; h += 1 + (words.get(ValueLayout.JAVA_LONG, h << 3) & 0xFFFF_FFFFL)) {
-            header = h;
-        }
-        for (long w = top - 1; w > header && header >= 0; w--) {
-            if (isReference(stack, w)) {
+        long header = stack.innermostFrameHeader();
+        for (long w = stack.topWord() - 1; w > header && header >= 0; w--) {
+            if (stack.isReferenceSlot(w)) {
                 return w;
             }
         }
         return -1;
-    }
-
-    private static boolean isReference(MutatorStackView stack, long word) {
-        return (stack.referenceMap((int) (word >>> 6)) & (1L << word)) != 0;
     }
 }

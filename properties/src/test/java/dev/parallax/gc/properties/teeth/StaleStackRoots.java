@@ -34,7 +34,7 @@ public final class StaleStackRoots implements RootSource {
             MemorySegment words = stack.words();
             long top = stack.topWord();
             for (long w = 0; w < top; w++) {
-                if ((stack.referenceMap((int) (w >>> 6)) & (1L << w)) != 0) {
+                if (stack.isReferenceSlot(w)) {
                     visitor.visitSlot(words, w << 3);
                 }
             }

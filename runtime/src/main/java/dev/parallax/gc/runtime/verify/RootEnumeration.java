@@ -59,7 +59,7 @@ public final class RootEnumeration {
     private static void stackRoots(MutatorStackView stack, Sink sink) {
         long top = stack.topWord();
         for (long w = 0; w < top; w++) {
-            if ((stack.referenceMap((int) (w >>> 6)) & (1L << w)) != 0) {
+            if (stack.isReferenceSlot(w)) {
                 sink.root(new Root(Root.Where.STACK, stack, w, null), stack.words().get(ValueLayout.JAVA_LONG, w << 3));
             }
         }

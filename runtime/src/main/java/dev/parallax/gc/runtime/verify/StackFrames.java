@@ -2,8 +2,6 @@ package dev.parallax.gc.runtime.verify;
 
 import dev.parallax.gc.api.roots.MutatorStackView;
 
-import java.lang.foreign.ValueLayout;
-
 /** Names stack words by frame and slot, walking the frame headers of a {@link MutatorStackView} from word 0. */
 public final class StackFrames {
     private StackFrames() {
@@ -14,7 +12,7 @@ public final class StackFrames {
         long top = stack.topWord();
         long header = 0;
         for (int frame = 0; header < top; frame++) {
-            long slots = stack.words().get(ValueLayout.JAVA_LONG, header << 3) & 0xFFFF_FFFFL;
+            long slots = stack.frameSlotCount(header);
             if (word == header) {
                 return "frame " + frame + " header";
             }

@@ -29,7 +29,7 @@ class ExplicitStackTest {
     }
 
     private boolean mapBit(long w) {
-        return (stack.referenceMap((int) (w >>> 6)) & (1L << w)) != 0;
+        return stack.isReferenceSlot(w);
     }
 
     @Test
