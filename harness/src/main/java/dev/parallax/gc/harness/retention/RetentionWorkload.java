@@ -2,16 +2,14 @@ package dev.parallax.gc.harness.retention;
 
 import dev.parallax.gc.api.Mutator;
 import dev.parallax.gc.api.event.CollectionRecord;
-import dev.parallax.gc.api.event.GcListener;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
 import dev.parallax.gc.harness.gcbench.HeapTrees;
+import dev.parallax.gc.harness.report.CollectionLog;
 import dev.parallax.gc.runtime.GcRuntimeImpl;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * A realistic live graph with non-pointer words beside it on the stack: a long-lived GCBench tree,
@@ -43,16 +41,8 @@ public final class RetentionWorkload {
      * @throws LiveObjectsLost when a reachable tree came back incomplete
      */
     public List<CollectionRecord> run(WordClass words, long seed) {
-        List<CollectionRecord> records = new ArrayList<>();
-        GcListener listener = new GcListener() {
-            @Override
-            public void collectionEnded(CollectionRecord record) {
-                synchronized (records) {
-                    records.add(record);
-                }
-            }
-        };
-        runtime.addListener(listener);
+        CollectionLog log = new CollectionLog();
+        runtime.addListener(log);
         long before = runtime.stats().collections();
         try (Mutator m = runtime.attach("retention")) {
             m.pushFrame(FIRST_CHURN + params.liveChurn() + params.noiseWords());
@@ -61,26 +51,11 @@ public final class RetentionWorkload {
             m.collect();
             m.collect(); // the second finds exactly the live set, also after an incremental cycle
             checkReachable(m, trees);
-            awaitRecords(records, runtime.stats().collections() - before);
+            log.awaitCount(runtime.stats().collections() - before, LISTENER_GRACE_NANOS);
         } finally {
-            runtime.removeListener(listener);
+            runtime.removeListener(log);
         }
-        synchronized (records) {
-            return List.copyOf(records);
-        }
-    }
-
-    /** Waits until the listener has seen {@code expected} collections (listeners run after the release). */
-    private static void awaitRecords(List<CollectionRecord> records, long expected) {
-        long deadline = System.nanoTime() + LISTENER_GRACE_NANOS;
-        while (System.nanoTime() < deadline) {
-            synchronized (records) {
-                if (records.size() >= expected) {
-                    return;
-                }
-            }
-            LockSupport.parkNanos(100_000);
-        }
+        return log.snapshot();
     }
 
     /** Builds the long-lived tree, then the short-lived ones, rewriting the noise before each. */

@@ -2,8 +2,8 @@ package dev.parallax.gc.harness.safepoints;
 
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.event.CollectionRecord;
-import dev.parallax.gc.api.event.GcListener;
 import dev.parallax.gc.harness.bench.BenchRunner;
+import dev.parallax.gc.harness.report.CollectionLog;
 import dev.parallax.gc.harness.report.Percentiles;
 import dev.parallax.gc.runtime.GcRuntimeImpl;
 import dev.parallax.gc.runtime.GcRuntimes;
@@ -11,7 +11,6 @@ import dev.parallax.gc.runtime.StrategyCatalog;
 import dev.parallax.gc.runtime.safepoint.PollSchedule;
 
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -53,20 +52,12 @@ public final class SafepointExperiment {
 
     /** Runs the workload under {@code config} on the calling thread, the requester on another. */
     public SafepointRun run(GcConfig config) {
-        List<CollectionRecord> records = new ArrayList<>();
-        GcListener listener = new GcListener() {
-            @Override
-            public void collectionEnded(CollectionRecord record) {
-                synchronized (records) {
-                    records.add(record);
-                }
-            }
-        };
+        CollectionLog log = new CollectionLog();
         try (GcRuntimeImpl runtime = GcRuntimes.create(config, StrategyCatalog.discover());
              LoopWorkload worker = new LoopWorkload(runtime, params, "worker")) {
-            runtime.addListener(listener);
+            runtime.addListener(log);
             PollSchedule schedule = PollSchedule.of(runtime.safepointPolicy());
-            Timed timed = timedBodies(runtime, worker, records);
+            Timed timed = timedBodies(runtime, worker, log);
             List<Long> tts = timed.requestTts();
             SiteCounts sites = worker.sitesPerBody();
             return new SafepointRun(config.safepoints(), BenchRunner.median(timed.bodyMs()), tts.size(),
@@ -76,21 +67,19 @@ public final class SafepointExperiment {
     }
 
     /** Warm-up and timed bodies with the requester running; only the timed bodies' requests count. */
-    private Timed timedBodies(GcRuntimeImpl runtime, LoopWorkload worker, List<CollectionRecord> records) {
+    private Timed timedBodies(GcRuntimeImpl runtime, LoopWorkload worker, CollectionLog log) {
         double[] times = new double[bodies];
         CollectionRequester requester = new CollectionRequester(runtime, requestIntervalNanos);
         try {
             for (int i = 1; i <= warmup; i++) {
                 report(runtime, "warm-up " + i + "/" + warmup, timeBody(worker));
             }
-            synchronized (records) {
-                records.clear();
-            }
+            log.clear();
             for (int i = 0; i < bodies; i++) {
                 times[i] = timeBody(worker);
                 report(runtime, "body " + (i + 1) + "/" + bodies, times[i]);
             }
-            return new Timed(times, requestTimesToSafepoint(records));
+            return new Timed(times, requestTimesToSafepoint(log.snapshot()));
         } finally {
             worker.mutator().runBlocked(requester::close); // blocked: a request in flight need not wait for us
         }
@@ -104,10 +93,8 @@ public final class SafepointExperiment {
 
     /** The time-to-safepoint of each requested collection recorded so far, in nanoseconds. */
     private static List<Long> requestTimesToSafepoint(List<CollectionRecord> records) {
-        synchronized (records) {
-            return records.stream().filter(r -> CollectionRequester.REASON.equals(r.reason()))
-                    .map(CollectionRecord::timeToSafepointNanos).toList();
-        }
+        return records.stream().filter(r -> CollectionRequester.REASON.equals(r.reason()))
+                .map(CollectionRecord::timeToSafepointNanos).toList();
     }
 
     /** The {@code p}-th percentile (nearest rank) in microseconds; NaN for no values. */
