@@ -17,14 +17,20 @@ import java.util.Objects;
  * @param tlabBytes      preferred size of a thread-local allocation buffer
  * @param stackWords     words of explicit stack per mutator
  * @param globalCells    capacity of the global root table
- * @param debug          verify the heap and check the live set around every collection; poison freed memory
+ * @param maxMutators    how many mutators may be attached at once (their stacks are reserved with the heap)
+ * @param debug          validate every mutator call and traced reference, verify the heap and check the
+ *                       live set around every collection, poison freed memory; implies object ids
+ * @param objectIds      give every object an identity word (object ids) even in release mode
  * @param stress         stress mode
  * @param stressInterval collect every this many allocations or polls in stress mode (&ge; 1)
  * @param options        strategy-specific options ({@code incremental.budget=...}), never null
  */
 public record GcConfig(String collector, List<String> roots, String tags, String safepoints, long heapBytes,
-                       long tlabBytes, int stackWords, int globalCells, boolean debug, StressMode stress,
-                       int stressInterval, Map<String, String> options) {
+                       long tlabBytes, int stackWords, int globalCells, int maxMutators, boolean debug,
+                       boolean objectIds, StressMode stress, int stressInterval, Map<String, String> options) {
+
+    /** The most mutators a runtime may be configured for. */
+    public static final int MAX_MUTATORS = 4096;
 
     public GcConfig {
         Objects.requireNonNull(collector, "collector");
@@ -52,70 +58,96 @@ public record GcConfig(String collector, List<String> roots, String tags, String
         if (globalCells < 1) {
             throw new GcConfigException("globals: capacity must be at least 1, not " + globalCells);
         }
+        if (maxMutators < 1 || maxMutators > MAX_MUTATORS) {
+            throw new GcConfigException("mutators: must be between 1 and " + MAX_MUTATORS + ", not " + maxMutators);
+        }
+        if ((long) maxMutators * stackWords > (1L << 31) / 8) {
+            throw new GcConfigException("mutators x stack: " + maxMutators + " stacks of " + stackWords
+                    + " words exceed the 2 GiB the runtime reserves for stacks at most");
+        }
         if (stressInterval < 1) {
             throw new GcConfigException("stress-interval: must be at least 1, not " + stressInterval);
         }
     }
 
-    /** The default runtime: mark-sweep, precise stack and global roots, low-bit tags, allocation polls, 64 MiB. */
+    /**
+     * The default runtime: mark-sweep, precise stack and global roots, low-bit tags, allocation polls,
+     * 64 MiB, release mode, room for 16 mutators of 32k stack words each.
+     */
     public static GcConfig defaults() {
         return new GcConfig("mark-sweep", List.of("precise", "globals"), "low-bit", "allocation",
-                64L << 20, 32L << 10, 1 << 16, 4096, false, StressMode.OFF, 1, Map.of());
+                64L << 20, 32L << 10, 1 << 15, 4096, 16, false, false, StressMode.OFF, 1, Map.of());
+    }
+
+    /** Whether objects carry an identity word: in debug mode, or when asked for. */
+    public boolean keepsObjectIds() {
+        return debug || objectIds;
     }
 
     public GcConfig withCollector(String name) {
-        return new GcConfig(name, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells, debug,
-                stress, stressInterval, options);
+        return new GcConfig(name, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells, maxMutators,
+                debug, objectIds, stress, stressInterval, options);
     }
 
     public GcConfig withRoots(List<String> names) {
-        return new GcConfig(collector, names, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells, debug,
-                stress, stressInterval, options);
+        return new GcConfig(collector, names, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
+                maxMutators, debug, objectIds, stress, stressInterval, options);
     }
 
     public GcConfig withTags(String name) {
-        return new GcConfig(collector, roots, name, safepoints, heapBytes, tlabBytes, stackWords, globalCells, debug,
-                stress, stressInterval, options);
+        return new GcConfig(collector, roots, name, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
+                maxMutators, debug, objectIds, stress, stressInterval, options);
     }
 
     public GcConfig withSafepoints(String name) {
-        return new GcConfig(collector, roots, tags, name, heapBytes, tlabBytes, stackWords, globalCells, debug,
-                stress, stressInterval, options);
+        return new GcConfig(collector, roots, tags, name, heapBytes, tlabBytes, stackWords, globalCells, maxMutators,
+                debug, objectIds, stress, stressInterval, options);
     }
 
+    /** The heap size; the TLAB shrinks to a quarter of a small heap. */
     public GcConfig withHeapBytes(long bytes) {
         return new GcConfig(collector, roots, tags, safepoints, bytes, Math.min(tlabBytes, Math.max(256, bytes / 4 & ~7L)),
-                stackWords, globalCells, debug, stress, stressInterval, options);
+                stackWords, globalCells, maxMutators, debug, objectIds, stress, stressInterval, options);
     }
 
     public GcConfig withTlabBytes(long bytes) {
-        return new GcConfig(collector, roots, tags, safepoints, heapBytes, bytes, stackWords, globalCells, debug,
-                stress, stressInterval, options);
+        return new GcConfig(collector, roots, tags, safepoints, heapBytes, bytes, stackWords, globalCells, maxMutators,
+                debug, objectIds, stress, stressInterval, options);
     }
 
     public GcConfig withStackWords(int words) {
-        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, words, globalCells, debug,
-                stress, stressInterval, options);
+        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, words, globalCells, maxMutators,
+                debug, objectIds, stress, stressInterval, options);
     }
 
     public GcConfig withGlobalCells(int cells) {
-        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, cells, debug,
-                stress, stressInterval, options);
+        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, cells, maxMutators,
+                debug, objectIds, stress, stressInterval, options);
+    }
+
+    public GcConfig withMaxMutators(int count) {
+        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells, count,
+                debug, objectIds, stress, stressInterval, options);
     }
 
     public GcConfig withDebug(boolean on) {
-        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells, on,
-                stress, stressInterval, options);
+        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
+                maxMutators, on, objectIds, stress, stressInterval, options);
+    }
+
+    public GcConfig withObjectIds(boolean on) {
+        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
+                maxMutators, debug, on, stress, stressInterval, options);
     }
 
     public GcConfig withStress(StressMode mode, int interval) {
-        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells, debug,
-                mode, interval, options);
+        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
+                maxMutators, debug, objectIds, mode, interval, options);
     }
 
     public GcConfig withOptions(Map<String, String> opts) {
-        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells, debug,
-                stress, stressInterval, opts);
+        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
+                maxMutators, debug, objectIds, stress, stressInterval, opts);
     }
 
     /** A strategy option, or {@code fallback} when it is not set. */

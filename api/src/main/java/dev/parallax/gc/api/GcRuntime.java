@@ -4,6 +4,7 @@ import dev.parallax.gc.api.collector.CollectorConstraints;
 import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.event.GcListener;
 import dev.parallax.gc.api.object.ShapeTable;
+import dev.parallax.gc.api.stack.FrameShapeTable;
 import dev.parallax.gc.api.tags.TagScheme;
 
 /**
@@ -15,6 +16,9 @@ public interface GcRuntime extends AutoCloseable {
     GcConfig config();
 
     ShapeTable shapes();
+
+    /** The frame shapes (stack maps) mutators push frames with. */
+    FrameShapeTable frames();
 
     TagScheme tags();
 

@@ -2,35 +2,59 @@ package dev.parallax.gc.api;
 
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.Shape;
+import dev.parallax.gc.api.stack.FrameShape;
 
 /**
  * A mutator thread's handle on the heap: all mutator code goes through it. Bound to the thread that
- * attached it; calls from another thread throw {@link IllegalStateException}.
+ * attached it.
  *
  * <h2>What the GC sees</h2>
  * The mutator owns an explicit stack of frames with word slots, the way JIT code spills live values
- * before a safepoint (Cranelift user stack maps). Whether a slot is a reference is part of how it was
- * written: {@link #setRef} and {@link #setValue} make it a reference slot in the stack map,
- * {@link #setRaw} and {@link #clear} make it a non-reference. <b>An address held in a Java local
- * across a safepoint is a bug</b>: every method marked <i>safepoint</i> below may run a collection
- * that reclaims or moves objects not held in a slot, a global, or another root.
+ * before a safepoint (Cranelift user stack maps). Each frame is pushed with a {@link FrameShape}
+ * declared once ({@code runtime.frames().define(...)}): its slot count and which slots are
+ * <i>reference slots</i> (tagged values the GC traces and may update) and which are raw words it
+ * never traces. {@link #setRef} and {@link #setValue} write reference slots, {@link #setRaw} raw
+ * slots, {@link #clear} either. <b>An address held in a Java local across a safepoint is a bug</b>:
+ * every method marked <i>safepoint</i> below may run a collection that reclaims or moves objects not
+ * held in a slot, a global, or another root.
  *
  * <h2>Addresses and values</h2>
  * Objects are named by their real 64-bit start address ({@code long}, 0 = null). Slots and
  * reference fields hold tagged words (see {@code TagScheme}); {@link #ref}/{@link #readRef} untag
  * and {@link #setRef}/{@link #writeRef} tag for you.
  *
- * <h2>Errors</h2>
- * Misuse (an index out of range, a raw field written as a reference, a frame popped that was never
- * pushed, a stack overflow, a non-object address) throws {@link IllegalArgumentException} or
- * {@link IllegalStateException} naming the object or slot; the heap is left unchanged.
+ * <h2>Release and debug mode</h2>
+ * In <b>debug mode</b> ({@code GcConfig.debug()}) every call is validated and misuse (an index out of
+ * range, a raw field written as a reference, a raw slot given a reference, a frame popped that was
+ * never pushed, a non-object address, a call from another thread or while stopped) throws
+ * {@link IllegalArgumentException} or {@link IllegalStateException} naming the object or slot, with
+ * the heap unchanged. In <b>release mode</b> the mutator is trusted, as compiled code is: field and
+ * slot accesses are not validated beyond memory safety (an access outside the runtime's memory
+ * throws {@link IndexOutOfBoundsException}; the JVM never crashes), so a wrong but in-range address
+ * or index corrupts the heap, and the next debug run names it. Release mode still refuses stack
+ * overflow, popping an empty stack and negative lengths, and reports heap exhaustion with
+ * {@link HeapExhaustedException}.
  */
 public interface Mutator extends AutoCloseable {
     String name();
 
     // ---- frames and slots ------------------------------------------------------------------
 
-    /** Pushes a frame of {@code slots} slots, all 0 and non-reference. @throws IllegalStateException on overflow */
+    /**
+     * Pushes a frame of {@code shape}: zeroed if the shape says so, else left as it was for the code to
+     * write before its first safepoint. Cost: a header store and a bounds check, plus one store per
+     * slot for a zeroed shape.
+     *
+     * @throws IllegalStateException on stack overflow
+     */
+    void pushFrame(FrameShape shape);
+
+    /**
+     * Pushes a zeroed frame of {@code slots} reference slots (the runtime's shape "refs/N"): a
+     * shorthand for tests and simple code.
+     *
+     * @throws IllegalStateException on stack overflow
+     */
     void pushFrame(int slots);
 
     /** Pops the innermost frame; its slots stop being roots. */
@@ -39,22 +63,22 @@ public interface Mutator extends AutoCloseable {
     /** The number of frames pushed. */
     int frameDepth();
 
-    /** Stores a pointer to {@code address} (or null for 0) in slot {@code slot} of the innermost frame. */
+    /** Stores a pointer to {@code address} (or null for 0) in reference slot {@code slot} of the innermost frame. */
     void setRef(int slot, long address);
 
     /** The address held in {@code slot}, 0 for null. @throws IllegalStateException for a non-pointer word */
     long ref(int slot);
 
-    /** Stores a tagged word; the slot becomes a reference slot (traced if the word is a pointer). */
+    /** Stores a tagged word in reference slot {@code slot} (traced if the word is a pointer). */
     void setValue(int slot, long taggedWord);
 
-    /** Stores a raw word the precise GC never traces (an unboxed integer, a double's bits). */
+    /** Stores a raw word in raw slot {@code slot}: the precise GC never traces it (an unboxed integer, a double's bits). */
     void setRaw(int slot, long word);
 
     /** The word in {@code slot}, as stored. */
     long slot(int slot);
 
-    /** Zeroes the slot and makes it a non-reference. */
+    /** Zeroes the slot (null for a reference slot). */
     void clear(int slot);
 
     // ---- allocation (each is a safepoint) --------------------------------------------------------
@@ -102,7 +126,12 @@ public interface Mutator extends AutoCloseable {
 
     ObjectKind kind(long object);
 
-    /** The object's id: unique in the runtime, stable across moves. */
+    /**
+     * The object's id: unique in the runtime, stable across moves.
+     *
+     * @throws IllegalStateException when the runtime keeps no object ids (release mode without the
+     *                               config key {@code object-ids})
+     */
     long objectId(long object);
 
     /** The shape of a SHAPED object. @throws IllegalArgumentException for other kinds */

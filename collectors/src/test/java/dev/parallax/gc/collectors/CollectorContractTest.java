@@ -173,7 +173,7 @@ public abstract class CollectorContractTest {
             h.objects.setField(big, 49_999, 42);
             h.setRoot(0, big);
             h.collect();
-            assertEquals(HeaderLayout.objectBytes(50_000), h.collector.usage().usedBytes());
+            assertEquals(h.objects.objectBytes(50_000), h.collector.usage().usedBytes());
             assertEquals(42, h.objects.field(h.root(0), 49_999));
             h.setRoot(0, 0);
             h.collect();

@@ -38,9 +38,15 @@ public final class TestHeap implements AutoCloseable {
     private long nextId = 1;
     private long collections;
 
+    /** A heap in debug mode with object ids, as the runtime's checks run it. */
     public TestHeap(Collector collector, long heapBytes, int rootSlots) {
+        this(collector, heapBytes, rootSlots, true);
+    }
+
+    /** @param debug debug mode (validating collector, object ids) or release mode (no ids, no validation) */
+    public TestHeap(Collector collector, long heapBytes, int rootSlots, boolean debug) {
         this.heap = arena.allocate(heapBytes, 4096);
-        this.objects = new ObjectModel(heap, shapes);
+        this.objects = new ObjectModel(heap, shapes, debug, debug);
         this.collector = collector;
         this.roots = arena.allocate(8L * rootSlots, 8);
         collector.initialize(objects, tags);
@@ -48,7 +54,7 @@ public final class TestHeap implements AutoCloseable {
 
     /** Allocates and zeroes an object; returns 0 when the collector has no room (no implicit GC here). */
     public long allocate(ObjectKind kind, int typeId, int length) {
-        long bytes = HeaderLayout.objectBytes(length);
+        long bytes = objects.objectBytes(length);
         long a = bytes > 1024 ? collector.allocateLarge(bytes) : buffer.tryBump(bytes);
         if (a == 0 && bytes <= 1024) {
             retire();
@@ -135,10 +141,8 @@ public final class TestHeap implements AutoCloseable {
     private void retire() {
         long start = buffer.cursor();
         long end = buffer.limit();
-        if (end - start >= HeaderLayout.MIN_CHUNK_BYTES) {
-            objects.initialize(start, ObjectKind.FREE, 0, (end - start) / 8 - HeaderLayout.HEADER_WORDS, 0);
-        } else if (end - start == 8) {
-            objects.store(start, HeaderLayout.statusWord(ObjectKind.FILLER, 0, 0));
+        if (end > start) {
+            objects.formatFree(start, end - start, 0);
         }
         buffer.clear();
     }

@@ -3,6 +3,7 @@ package dev.parallax.gc.properties;
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcRuntime;
 import dev.parallax.gc.api.Mutator;
+import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.properties.model.ModelObject;
 import dev.parallax.gc.properties.program.Program;
 import dev.parallax.gc.properties.run.CompleteReclamation;
@@ -175,7 +176,7 @@ final class ConcurrentProperty {
                 int objects = 0;
                 for (ProgramRunner r : runners) {
                     for (ModelObject o : r.model().reachable()) {
-                        bytes += o.bytes();
+                        bytes += o.bytes(HeaderLayout.headerWords(runtime.config().keepsObjectIds()));
                         objects++;
                     }
                 }

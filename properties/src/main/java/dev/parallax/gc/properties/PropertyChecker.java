@@ -2,6 +2,7 @@ package dev.parallax.gc.properties;
 
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.StressMode;
+import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.properties.program.Program;
 import dev.parallax.gc.properties.program.Programs;
 import dev.parallax.gc.properties.run.Coverage;
@@ -39,7 +40,8 @@ public final class PropertyChecker {
 
     /**
      * Runs {@code programs} generated single-mutator programs of up to {@code maxActions} actions,
-     * each on a fresh runtime of {@code config} (debug forced on, a small heap sized to the programs).
+     * each on a fresh runtime of {@code config} (in its mode, debug or release, with object ids and a
+     * small heap sized to the programs).
      *
      * @throws dev.parallax.gc.api.GcConfigException when the configuration cannot be built at all
      */
@@ -47,8 +49,8 @@ public final class PropertyChecker {
         GcConfig cfg = forChecking(config, maxActions);
         // a bad configuration is the caller's error, not a counterexample: the constructor throws
         SequentialProperty sequential = new SequentialProperty(cfg);
-        String property = String.format("sequential model check of %s%s%s (seed %d, up to %d actions per program)",
-                cfg.strategies(), options(cfg), stress(cfg), seed, maxActions);
+        String property = String.format("sequential model check of %s%s%s in %s mode (seed %d, up to %d actions per "
+                + "program)", cfg.strategies(), options(cfg), stress(cfg), mode(cfg), seed, maxActions);
         Search<Program> search = Search.run(Programs.programs(Math.max(1, maxActions)), seed, Math.max(0, programs),
                 SHRINK_CYCLES, program -> {
                     InvariantViolation v = sequential.run(program);
@@ -63,19 +65,20 @@ public final class PropertyChecker {
         }
         if (!(search.cause() instanceof InvariantViolation violation)) {
             return new CheckReport(property, search.tried(), false,
-                    Trace.render(search.smallest(), sequential.maxGlobals(), sequential.pinning()),
+                    Trace.render(search.smallest(), sequential.maxGlobals(), sequential.pinning(), headerWords(cfg)),
                     stackTrace(search.cause()), coverage);
         }
         Minimizer.Result min = Minimizer.minimize(search.smallest(), violation, sequential::run, MINIMIZE_BUDGET);
         return new CheckReport(property, search.tried(), false,
-                Trace.render(min.program(), sequential.maxGlobals(), sequential.pinning()), explain(min.violation()),
+                Trace.render(min.program(), sequential.maxGlobals(), sequential.pinning(), headerWords(cfg)),
+                explain(min.violation()),
                 coverage);
     }
 
     /**
      * Runs {@code programs} generated sets of {@code threads} programs, each set on a fresh shared
-     * runtime of {@code config} (debug forced on; stress mode POLL every 5th poll unless the config
-     * chose one) with a control thread collecting meanwhile. The program sets follow from the seed;
+     * runtime of {@code config} (in its mode, with object ids; stress mode POLL every 5th poll unless
+     * the config chose one) with a control thread collecting meanwhile. The program sets follow from the seed;
      * thread interleavings vary between runs.
      */
     public static CheckReport checkConcurrent(GcConfig config, int threads, int programs, long seed) {
@@ -84,8 +87,9 @@ public final class PropertyChecker {
         if (cfg.stress() == StressMode.OFF) {
             cfg = cfg.withStress(StressMode.POLL, 5);
         }
-        String property = String.format("concurrent model check of %s%s, %d mutator threads and a collecting "
-                + "control thread (seed %d; interleavings vary between runs)", cfg.strategies(), stress(cfg), n, seed);
+        String property = String.format("concurrent model check of %s%s in %s mode, %d mutator threads and a "
+                + "collecting control thread (seed %d; interleavings vary between runs)", cfg.strategies(), stress(cfg),
+                mode(cfg), n, seed);
         ConcurrentProperty concurrent = new ConcurrentProperty(cfg, n);
         boolean pinning = concurrent.pinning();
         Search<List<Program>> search = Search.run(Programs.programSets(n, CONCURRENT_MAX_ACTIONS), seed,
@@ -102,16 +106,29 @@ public final class PropertyChecker {
         List<Program> set = search.smallest();
         for (int i = 0; i < set.size(); i++) {
             counterexample.append("thread t").append(i).append(":\n")
-                    .append(Trace.render(set.get(i), concurrent.maxGlobals(), pinning));
+                    .append(Trace.render(set.get(i), concurrent.maxGlobals(), pinning, headerWords(cfg)));
         }
         String failure = search.cause() instanceof InvariantViolation v ? explain(v) : stackTrace(search.cause());
         return new CheckReport(property, search.tried(), false, counterexample.toString(), failure);
     }
 
-    /** The configuration as checked: debug on, and a heap of 1 to 64 MiB sized to the programs. */
+    /**
+     * The configuration as checked: its own mode (debug mode adds the runtime's verifier and live-set
+     * check to the model's invariants; release mode checks the collector as benchmarks run it), object
+     * ids kept (the identity invariant needs them, in release mode too), and a heap of 1 to 64 MiB
+     * sized to the programs.
+     */
     static GcConfig forChecking(GcConfig config, int maxActions) {
         long heap = Math.clamp(256L * maxActions, 1L << 20, 64L << 20) & ~7L;
-        return config.withDebug(true).withHeapBytes(heap);
+        return config.withObjectIds(true).withHeapBytes(heap);
+    }
+
+    private static int headerWords(GcConfig cfg) {
+        return HeaderLayout.headerWords(cfg.keepsObjectIds());
+    }
+
+    private static String mode(GcConfig cfg) {
+        return cfg.debug() ? "debug" : "release";
     }
 
     private static String options(GcConfig cfg) {

@@ -11,7 +11,7 @@ class ConcurrentPropertyTest {
 
     @Test
     void threeMutatorsAndAControlThreadKeepEveryInvariant() {
-        CheckReport report = PropertyChecker.checkConcurrent(GcConfig.defaults(), 3, 25, 31L);
+        CheckReport report = PropertyChecker.checkConcurrent(GcConfig.defaults().withDebug(true), 3, 25, 31L);
         assertTrue(report.passed(), report::render);
         assertTrue(report.property().contains("3 mutator threads"), report.property());
         assertTrue(report.property().contains("stress POLL every 5"), report.property());

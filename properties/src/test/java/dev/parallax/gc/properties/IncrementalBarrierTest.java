@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the same programs pass. One object scanned per step ({@code incremental.budget=1}) opens the window.
  */
 class IncrementalBarrierTest {
-    private static final GcConfig SATB = GcConfig.defaults().withCollector("incremental")
+    private static final GcConfig SATB = GcConfig.defaults().withObjectIds(true).withCollector("incremental")
             .withOptions(Map.of("incremental.budget", "1"));
     private static final GcConfig NO_BARRIER = SATB.withOptions(Map.of("incremental.budget", "1",
             "incremental.barrier", "off"));

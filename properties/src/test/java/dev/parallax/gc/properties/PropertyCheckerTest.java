@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shipped strategies keep every invariant on generated programs. */
 class PropertyCheckerTest {
-    private static final GcConfig DEFAULT = GcConfig.defaults(); // mark-sweep / precise+globals / low-bit / allocation
+    private static final GcConfig DEFAULT = GcConfig.defaults().withDebug(true); // mark-sweep / precise+globals / low-bit
 
     @Test
     void markSweepWithPreciseRootsKeepsEveryInvariant() {

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * verifier is silent, so a lost object must be caught by the model invariants themselves.
  */
 class SequentialPropertyTest {
-    private static final GcConfig QUIET = GcConfig.defaults().withHeapBytes(1 << 20);
+    private static final GcConfig QUIET = GcConfig.defaults().withHeapBytes(1 << 20).withObjectIds(true);
 
     /** A Pair in slot 0 pointing to a Node that points back to it and to a shared box; a global holds the box. */
     private static final Program CYCLE_AND_SHARING = Program.of(
@@ -35,7 +35,7 @@ class SequentialPropertyTest {
             new Action.Clear(1),
             new Action.Clear(2),
             new Action.Collect(),
-            new Action.PushFrame(2),
+            new Action.PushFrame(2, 0),
             new Action.LoadGlobal(0, 1),
             new Action.AllocClosure(3, 2, 0, 0),
             new Action.Collect());

@@ -21,8 +21,10 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 /**
  * The property over the whole strategy matrix: every collector, tag scheme and safepoint policy on
  * the class path (so a new strategy joins by being there), crossed with the three root sets, each
- * combination a named test; then a stressed run for a subset. The deliberately broken strategies
- * of the teeth tests are left out.
+ * combination a named test, in debug mode (the runtime's verifier and live-set check on top of the
+ * model's invariants) and again in release mode (the collectors and mutator as benchmarks run them,
+ * checked by the model alone); then a stressed run for a subset. The deliberately broken
+ * strategies of the teeth tests are left out.
  */
 class StrategyMatrixTest {
     /** The root sets of the matrix: precise, conservative, and both, each with the globals. */
@@ -34,8 +36,14 @@ class StrategyMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> everyCombinationKeepsEveryInvariant() {
-        return combinations().stream().map(config -> dynamicTest(config.strategies(),
+        return combinations().stream().map(c -> c.withDebug(true)).map(config -> dynamicTest(config.strategies(),
                 () -> check(config, PROGRAMS, seed(config))));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCombinationKeepsEveryInvariantInReleaseMode() {
+        return combinations().stream().map(config -> dynamicTest(config.strategies() + ", release",
+                () -> check(config, PROGRAMS, seed(config) + 2)));
     }
 
     /**
@@ -46,7 +54,8 @@ class StrategyMatrixTest {
     Stream<DynamicTest> stressedCombinationsKeepEveryInvariant() {
         String firstTags = names(Axis.TAGS).getFirst();
         return combinations().stream().filter(c -> c.tags().equals(firstTags))
-                .map(c -> c.withStress(c.safepoints().equals("allocation") ? StressMode.ALLOCATION : StressMode.POLL, 2))
+                .map(c -> c.withDebug(true)
+                        .withStress(c.safepoints().equals("allocation") ? StressMode.ALLOCATION : StressMode.POLL, 2))
                 .map(config -> dynamicTest(config.strategies() + ", stress " + config.stress(),
                         () -> check(config, STRESSED_PROGRAMS, seed(config) + 1)));
     }
@@ -54,7 +63,7 @@ class StrategyMatrixTest {
     /** Naive decoding reads stack words as raw addresses: under low-bit tags it finds every pointer, and more. */
     @Test
     void naiveConservativeDecodingUnderLowBitTagsKeepsEveryInvariant() {
-        GcConfig naive = GcConfig.defaults().withCollector("mark-compact")
+        GcConfig naive = GcConfig.defaults().withDebug(true).withCollector("mark-compact")
                 .withRoots(List.of("precise", "conservative", "globals")).withTags("low-bit")
                 .withOptions(Map.of("conservative.decode", "naive"));
         check(naive, PROGRAMS, 11L);

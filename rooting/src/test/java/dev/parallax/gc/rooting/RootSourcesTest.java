@@ -1,11 +1,14 @@
 package dev.parallax.gc.rooting;
 
+import dev.parallax.gc.api.object.HeapCorruptionException;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.object.ShapeTable;
 import dev.parallax.gc.api.roots.GlobalRootsView;
 import dev.parallax.gc.api.roots.MutatorStackView;
 import dev.parallax.gc.api.roots.RootScanContext;
 import dev.parallax.gc.api.roots.RootVisitor;
+import dev.parallax.gc.api.stack.FrameShape;
+import dev.parallax.gc.api.stack.FrameShapeTable;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.rooting.conservative.ConservativeStackRoots;
 import dev.parallax.gc.rooting.globals.GlobalTableRoots;
@@ -22,19 +25,20 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Precise and global root sources report exactly the declared slots, once each, nothing above the top. */
 class RootSourcesTest {
     private final Arena arena = Arena.ofAuto();
 
-    record Stack(MemorySegment words, long topWord, long[] map) implements MutatorStackView {
+    record Stack(MemorySegment words, long topWord, FrameShapeTable frames) implements MutatorStackView {
         public String mutatorName() {
             return "m";
         }
 
-        public long referenceMap(int i) {
-            return map[i];
+        public FrameShape frameShape(long headerWord) {
+            return frames.byId(frameShapeId(headerWord));
         }
     }
 
@@ -95,32 +99,48 @@ class RootSourcesTest {
 
     private List<Long> conservativeScanAt(TagScheme tags, boolean naive, java.util.function.LongFunction<long[]> words) {
         MemorySegment heap = arena.allocate(4096, 4096);
-        ObjectModel objects = new ObjectModel(heap, new ShapeTable());
+        ObjectModel objects = new ObjectModel(heap, new ShapeTable(), false, false);
         long[] ws = words.apply(heap.address());
         MemorySegment stackWords = arena.allocate(8L * ws.length, 8);
         for (int i = 0; i < ws.length; i++) {
             stackWords.setAtIndex(ValueLayout.JAVA_LONG, i, ws[i]);
         }
         Recorder r = new Recorder();
-        new ConservativeStackRoots(naive).scanRoots(new Context(List.of(new Stack(stackWords, ws.length, new long[1])),
+        new ConservativeStackRoots(naive).scanRoots(new Context(List.of(new Stack(stackWords, ws.length, new FrameShapeTable())),
                 new Globals(arena.allocate(8), 1, new long[1]), tags, objects), r);
         assertTrue(r.slots.isEmpty(), "conservative roots report no updatable slots");
         return r.pinned.stream().map(a -> a - heap.address()).toList();
     }
 
     @Test
-    void preciseReportsExactlyTheMappedSlotsBelowTheTop() {
-        long[] map = new long[3];
-        long[] declared = {1, 5, 63, 64, 100, 130};
-        for (long w : declared) {
-            map[(int) (w >>> 6)] |= 1L << w;
+    void preciseReportsExactlyTheReferenceSlotsOfEachFrameBelowTheTop() {
+        FrameShapeTable frames = new FrameShapeTable();
+        FrameShape small = frames.define("small", 3, 0, 2);
+        FrameShape wide = frames.define("wide", 70, 1, 63, 64, 69);
+        FrameShape none = frames.defineUnzeroed("none", 2);
+        MemorySegment words = arena.allocate(8 * 192, 8);
+        long top = 0;
+        for (FrameShape f : List.of(small, wide, none, small)) {
+            words.setAtIndex(ValueLayout.JAVA_LONG, top, f.id()); // the previous-frame link is not read
+            top += 1 + f.slots();
         }
-        map[2] |= 1L << (140 - 128); // above the top: dead
-        Stack stack = new Stack(arena.allocate(8 * 192, 8), 131, map);
+        words.setAtIndex(ValueLayout.JAVA_LONG, top, small.id()); // a frame header above the top: dead
+        Stack stack = new Stack(words, top, frames);
         Recorder r = new Recorder();
         new PreciseStackRoots().scanRoots(new Context(List.of(stack), new Globals(arena.allocate(8), 1, new long[1])), r);
-        assertEquals(List.of(1L, 5L, 63L, 64L, 100L, 130L), r.slots);
+        // small at 0 (slots 1..3), wide at 4 (slots 5..74), none at 75 (76, 77), small at 78 (79..81)
+        assertEquals(List.of(1L, 3L, 6L, 68L, 69L, 74L, 79L, 81L), r.slots);
         assertFalse(new PreciseStackRoots().reportsPinningRoots());
+    }
+
+    @Test
+    void preciseRefusesAFrameHeaderNamingNoShape() {
+        MemorySegment words = arena.allocate(8 * 4, 8);
+        words.setAtIndex(ValueLayout.JAVA_LONG, 0, 99);
+        Stack stack = new Stack(words, 4, new FrameShapeTable());
+        HeapCorruptionException e = assertThrows(HeapCorruptionException.class, () -> new PreciseStackRoots()
+                .scanRoots(new Context(List.of(stack), new Globals(arena.allocate(8), 1, new long[1])), new Recorder()));
+        assertTrue(e.getMessage().contains("frame shape id 99"), e.getMessage());
     }
 
     @Test

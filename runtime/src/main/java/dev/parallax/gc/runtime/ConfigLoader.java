@@ -23,15 +23,15 @@ import java.util.regex.Pattern;
  * <p>The file has one {@code key=value} per line; blank lines and lines starting with {@code #} or
  * {@code !} are ignored. Keys: {@value #KEY_LIST}; any key containing a dot is a strategy option
  * (e.g. {@code incremental.budget}). Sizes are byte counts with an optional {@code k}, {@code m} or
- * {@code g} suffix ({@code 64m}); counts ({@code stack}, {@code globals}, {@code stress-interval})
+ * {@code g} suffix ({@code 64m}); counts ({@code stack}, {@code globals}, {@code mutators}, {@code stress-interval})
  * accept the same suffixes; booleans are exactly {@code true} or {@code false}.
  *
  * <p>Every problem (unknown key, bad value, unreadable file, malformed line, a key set twice in
  * the file) is a {@link GcConfigException} naming the key, the value, and the file and line.
  */
 public final class ConfigLoader {
-    static final String KEY_LIST = "collector, roots, tags, safepoints, heap, tlab, stack, globals, debug, stress, "
-            + "stress-interval";
+    static final String KEY_LIST = "collector, roots, tags, safepoints, heap, tlab, stack, globals, mutators, debug, "
+            + "object-ids, stress, stress-interval";
     private static final List<String> KEYS = Arrays.asList(KEY_LIST.split(", "));
     private static final Pattern SIZE = Pattern.compile("(\\d+)([kKmMgG]?)");
     private static final Pattern STRATEGY_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
@@ -110,7 +110,8 @@ public final class ConfigLoader {
             return new GcConfig(v.name("collector", defaults.collector()), v.names("roots", defaults.roots()),
                     v.name("tags", defaults.tags()), v.name("safepoints", defaults.safepoints()), heap,
                     v.size("tlab", defaultTlab), v.count("stack", defaults.stackWords()),
-                    v.count("globals", defaults.globalCells()), v.bool("debug", defaults.debug()),
+                    v.count("globals", defaults.globalCells()), v.count("mutators", defaults.maxMutators()),
+                    v.bool("debug", defaults.debug()), v.bool("object-ids", defaults.objectIds()),
                     v.stress("stress", defaults.stress()), v.count("stress-interval", defaults.stressInterval()),
                     options);
         } catch (GcConfigException e) {

@@ -13,6 +13,7 @@ import dev.parallax.gc.api.collector.WriteBarrier;
 import dev.parallax.gc.api.event.GcListener;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.object.ShapeTable;
+import dev.parallax.gc.api.stack.FrameShapeTable;
 import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.tags.TagScheme;
@@ -23,11 +24,13 @@ import dev.parallax.gc.runtime.handshake.CollectOutcome;
 import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 import dev.parallax.gc.runtime.heap.Heap;
-import dev.parallax.gc.runtime.mutator.AllocationBits;
+import dev.parallax.gc.runtime.mutator.AttachedMutator;
+import dev.parallax.gc.runtime.mutator.MutatorClass;
+import dev.parallax.gc.runtime.mutator.MutatorConstants;
 import dev.parallax.gc.runtime.mutator.MutatorEnvironment;
-import dev.parallax.gc.runtime.mutator.MutatorImpl;
 import dev.parallax.gc.runtime.safepoint.PollSchedule;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -42,6 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class GcRuntimeImpl implements GcRuntime {
     private final GcConfig config;
     private final ShapeTable shapes;
+    private final FrameShapeTable frames = new FrameShapeTable();
     private final Heap heap;
     private final TagScheme tags;
     private final Collector collector;
@@ -52,8 +56,10 @@ public final class GcRuntimeImpl implements GcRuntime {
     private final CollectionDriver driver;
     private final GcTotals totals = new GcTotals();
     private final List<GcListener> listeners = new CopyOnWriteArrayList<>();
-    private final Set<MutatorImpl> mutators = ConcurrentHashMap.newKeySet();
-    private final MutatorEnvironment environment;
+    private final Set<AttachedMutator> mutators = ConcurrentHashMap.newKeySet();
+    private final MutatorClass mutatorClass;
+    /** Stack regions in use, by index; guarded by itself. */
+    private final BitSet stacksInUse = new BitSet();
     // allocation counts of mutators that have closed
     private final AtomicLong closedBytes = new AtomicLong();
     private final AtomicLong closedObjects = new AtomicLong();
@@ -70,16 +76,21 @@ public final class GcRuntimeImpl implements GcRuntime {
         this.rootSources = List.copyOf(rootSources);
         this.globals = new GlobalTable(heap.allocateSide((long) config.globalCells() * 8), config.globalCells(), tags,
                 heap.objects(), config.debug());
-        AllocationBits allocationBits = new AllocationBits(collector.allocationHeaderBits());
         this.driver = new CollectionDriver(collector, heap.objects(), tags, globals, this.rootSources,
-                listeners, totals, config.debug(), allocationBits);
+                listeners, totals, config.debug());
         this.coordinator = new SafepointCoordinator(driver, stopTimeoutNanos);
         CollectorConstraints constraints = collector.constraints();
         // null when not needed, or when the collector disables it (an unsafe setting for experiments)
         WriteBarrier barrier = constraints.needsWriteBarrier() ? collector.writeBarrier() : null;
-        this.environment = new MutatorEnvironment(config, heap.objects(), tags, collector, barrier, allocationBits,
-                coordinator, PollSchedule.of(policy), new AtomicLong(1), totals::recordOutOfMemory, this::mutatorClosed);
+        MutatorEnvironment environment = new MutatorEnvironment(config, heap.memory(), heap.objects(), frames, tags,
+                collector, barrier, coordinator, PollSchedule.of(policy), new AtomicLong(1), totals::recordOutOfMemory,
+                this::mutatorClosed);
+        MutatorConstants constants = MutatorConstants.of(environment);
+        this.mutatorClass = SPECIALISE ? MutatorClass.specialised(constants) : MutatorClass.generic(constants);
     }
+
+    /** Whether runtimes define a specialised mutator class (system property parallax.specialise, default true). */
+    private static final boolean SPECIALISE = !"false".equals(System.getProperty("parallax.specialise"));
 
     /**
      * Reserves the heap, checks the tag scheme can encode its addresses, and hands it to the collector.
@@ -88,7 +99,7 @@ public final class GcRuntimeImpl implements GcRuntime {
      */
     static GcRuntimeImpl start(GcConfig config, Collector collector, List<RootSource> rootSources, TagScheme tags,
                                SafepointPolicy policy, long stopTimeoutNanos) {
-        Heap heap = Heap.reserve(config.heapBytes(), new ShapeTable());
+        Heap heap = Heap.reserve(config, new ShapeTable());
         try {
             tags.checkAddressRange(heap.base(), heap.limit());
         } catch (IllegalArgumentException e) {
@@ -115,6 +126,11 @@ public final class GcRuntimeImpl implements GcRuntime {
     @Override
     public ShapeTable shapes() {
         return shapes;
+    }
+
+    @Override
+    public FrameShapeTable frames() {
+        return frames;
     }
 
     @Override
@@ -165,24 +181,51 @@ public final class GcRuntimeImpl implements GcRuntime {
     @Override
     public Mutator attach(String name) {
         Thread self = Thread.currentThread();
-        MutatorImpl existing = mutatorOf(self);
+        AttachedMutator existing = mutatorOf(self);
         if (existing != null) {
             throw new IllegalStateException("thread '" + self.getName() + "' is already attached as " + existing
                     + "; close it before attaching again");
         }
-        MutatorImpl mutator = new MutatorImpl(name, self, environment);
+        int stack = takeStackRegion(name);
+        AttachedMutator mutator;
         try {
+            mutator = mutatorClass.create(name, self, stack);
             coordinator.attach(mutator.state());
-        } catch (RuntimeException e) {
-            mutator.stack().close();
+        } catch (RuntimeException | Error e) {
+            releaseStackRegion(stack);
             throw e;
         }
         mutators.add(mutator);
         return mutator;
     }
 
-    private MutatorImpl mutatorOf(Thread thread) {
-        for (MutatorImpl m : mutators) {
+    /** The lowest free stack region. @throws IllegalStateException when every region is in use */
+    private int takeStackRegion(String name) {
+        synchronized (stacksInUse) {
+            int index = stacksInUse.nextClearBit(0);
+            if (index >= heap.stackRegions()) {
+                throw new IllegalStateException("cannot attach mutator '" + name + "': the runtime has stacks for "
+                        + heap.stackRegions() + " mutators and all are in use (config key mutators; close "
+                        + "mutators you no longer need)");
+            }
+            stacksInUse.set(index);
+            return index;
+        }
+    }
+
+    private void releaseStackRegion(int index) {
+        synchronized (stacksInUse) {
+            stacksInUse.clear(index);
+        }
+    }
+
+    /** Whether this runtime's mutators are instances of a specialised class (see {@link MutatorClass}). */
+    public boolean specialisedMutators() {
+        return mutatorClass.isSpecialised();
+    }
+
+    private AttachedMutator mutatorOf(Thread thread) {
+        for (AttachedMutator m : mutators) {
             if (m.state().owner() == thread && !m.isClosed()) {
                 return m;
             }
@@ -190,16 +233,17 @@ public final class GcRuntimeImpl implements GcRuntime {
         return null;
     }
 
-    /** A mutator has detached: keep its counts, forget it. */
-    private void mutatorClosed(MutatorImpl mutator) {
+    /** A mutator has detached: keep its counts, give its stack region back, forget it. */
+    private void mutatorClosed(AttachedMutator mutator) {
         mutators.remove(mutator); // before adding its counts: a concurrent stats() may undercount, never double count
         closedBytes.addAndGet(mutator.bytesAllocated());
         closedObjects.addAndGet(mutator.objectsAllocated());
+        releaseStackRegion(mutator.stackIndex());
     }
 
     @Override
     public void collectNow(String reason) {
-        MutatorImpl self = mutatorOf(Thread.currentThread());
+        AttachedMutator self = mutatorOf(Thread.currentThread());
         if (self != null) {
             throw new IllegalStateException("collectNow is for control threads; thread '"
                     + Thread.currentThread().getName() + "' is " + self + ": call its collect()");
@@ -215,7 +259,7 @@ public final class GcRuntimeImpl implements GcRuntime {
     public GcStats stats() {
         long bytes = closedBytes.get();
         long objects = closedObjects.get();
-        for (MutatorImpl m : mutators) {
+        for (AttachedMutator m : mutators) {
             bytes += m.bytesAllocated();
             objects += m.objectsAllocated();
         }

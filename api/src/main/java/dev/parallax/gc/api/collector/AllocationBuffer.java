@@ -13,13 +13,14 @@ public final class AllocationBuffer {
     private long limit;
 
     /**
-     * Bumps the cursor by {@code bytes} (a multiple of 8) and returns the old cursor, or 0 when the
-     * buffer has less room. The allocation fast path: two loads, one compare, one store.
+     * Bumps the cursor by {@code bytes} (a positive multiple of 8) and returns the old cursor, or 0
+     * when the buffer has less room. The allocation fast path: two loads, one compare, one store. An
+     * empty buffer is {@code [0, 0)}, so it needs no test of its own.
      */
     public long tryBump(long bytes) {
         long start = cursor;
         long end = start + bytes;
-        if (end > limit || start == 0) {
+        if (end > limit) {
             return 0;
         }
         cursor = end;

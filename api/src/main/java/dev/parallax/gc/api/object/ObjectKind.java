@@ -3,12 +3,12 @@ package dev.parallax.gc.api.object;
 /**
  * What a heap cell is, as stored in the low four bits of its header word.
  *
- * <p>Every kind has the same size rule: {@code (HEADER_WORDS + length) * 8} bytes, where
+ * <p>Every kind has the same size rule: {@code (headerWords + length) * 8} bytes (see {@link HeaderLayout}), where
  * {@code length} is the header's length field, except {@link #FILLER}, which is exactly one word.
  * A linear walk of the heap can therefore step from cell to cell without a type lookup.
  */
 public enum ObjectKind {
-    /** A free chunk: {@code length} body words follow; word 1 links the free list. Never reachable. */
+    /** A free chunk: {@code length} body words follow; the word after the status word links the free list. Never reachable. */
     FREE(0, false),
     /** A one-word gap left between allocations (too small for a free chunk). Never reachable. */
     FILLER(1, false),

@@ -3,16 +3,25 @@ package dev.parallax.gc.api.object;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
-import static dev.parallax.gc.api.object.HeaderLayout.*;
-
 /**
- * Reads and writes objects in the heap segment, by real address. Shared by the runtime (allocation,
- * field access) and the collectors (marking, sweeping, moving), so that the header layout of
- * {@link HeaderLayout} is coded once.
+ * Reads and writes cells of one runtime's heap segment, by real address: the header layout of
+ * {@link HeaderLayout} bound to this runtime's header size. Shared by the runtime (allocation,
+ * field access, verification) and the collectors (marking, sweeping, moving), so that the layout
+ * is coded once.
  *
  * <p>Every access goes through the heap's {@link MemorySegment}: an address outside the heap throws
- * {@link IndexOutOfBoundsException} instead of touching foreign memory. Methods are allocation-free;
- * {@link #describe} and the {@code check*} methods are for error paths.
+ * {@link IndexOutOfBoundsException} instead of touching foreign memory. That is the only check the
+ * plain accessors make; the {@code whyNotObject}/{@code check*} methods validate headers for
+ * debug mode and error paths. Methods are allocation-free except {@link #describe} and
+ * {@link #whyNotObject}.
+ *
+ * <h2>Modes</h2>
+ * <ul>
+ *   <li>{@link #hasObjectIds()}: every object carries an identity word (debug mode, or the config
+ *       key {@code object-ids}); {@link #objectId} is defined only then.</li>
+ *   <li>{@link #debug()}: the runtime runs in debug mode. Collectors validate every reference they
+ *       trace when it is set and trust the heap when it is not (release mode).</li>
+ * </ul>
  */
 public final class ObjectModel {
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
@@ -21,15 +30,28 @@ public final class ObjectModel {
     private final long base;
     private final long limit;
     private final ShapeTable shapes;
+    private final int headerWords;
+    private final long headerBytes;
+    private final boolean objectIds;
+    private final boolean debug;
 
-    public ObjectModel(MemorySegment heap, ShapeTable shapes) {
-        if ((heap.address() & (ALIGNMENT - 1)) != 0 || (heap.byteSize() & (ALIGNMENT - 1)) != 0) {
-            throw new IllegalArgumentException("heap segment must be " + ALIGNMENT + "-byte aligned and sized");
+    /**
+     * @param heap      the heap segment: 8-byte aligned and sized
+     * @param objectIds whether objects carry an identity word
+     * @param debug     whether collectors and the runtime validate every reference (debug mode)
+     */
+    public ObjectModel(MemorySegment heap, ShapeTable shapes, boolean objectIds, boolean debug) {
+        if ((heap.address() & (HeaderLayout.ALIGNMENT - 1)) != 0 || (heap.byteSize() & (HeaderLayout.ALIGNMENT - 1)) != 0) {
+            throw new IllegalArgumentException("heap segment must be " + HeaderLayout.ALIGNMENT + "-byte aligned and sized");
         }
         this.heap = heap;
         this.base = heap.address();
         this.limit = base + heap.byteSize();
         this.shapes = shapes;
+        this.objectIds = objectIds;
+        this.debug = debug;
+        this.headerWords = objectIds ? HeaderLayout.IDENTIFIED_WORDS : HeaderLayout.STATUS_WORDS;
+        this.headerBytes = (long) headerWords * HeaderLayout.WORD_BYTES;
     }
 
     public MemorySegment heap() {
@@ -46,8 +68,32 @@ public final class ObjectModel {
         return limit;
     }
 
+    /** The heap's size in bytes. */
+    public long capacity() {
+        return limit - base;
+    }
+
     public ShapeTable shapes() {
         return shapes;
+    }
+
+    /** Words before an object's body: 1 (status), or 2 when objects carry ids. */
+    public int headerWords() {
+        return headerWords;
+    }
+
+    public long headerBytes() {
+        return headerBytes;
+    }
+
+    /** Whether objects carry an identity word. */
+    public boolean hasObjectIds() {
+        return objectIds;
+    }
+
+    /** Whether the runtime runs in debug mode: every traced reference is validated. */
+    public boolean debug() {
+        return debug;
     }
 
     /** Whether {@code address} lies inside the heap (it may still be an interior or free address). */
@@ -80,8 +126,17 @@ public final class ObjectModel {
         heap.set(WORD, object - base, status);
     }
 
+    /**
+     * The object's id.
+     *
+     * @throws IllegalStateException when this runtime keeps no object ids
+     */
     public long objectId(long object) {
-        return heap.get(WORD, object - base + WORD_BYTES);
+        if (!objectIds) {
+            throw new IllegalStateException("this runtime keeps no object ids: run it in debug mode or set "
+                    + "the config key object-ids = true");
+        }
+        return heap.get(WORD, object - base + HeaderLayout.WORD_BYTES);
     }
 
     public int kindCode(long object) {
@@ -103,40 +158,82 @@ public final class ObjectModel {
 
     /** Size in bytes of the cell at {@code address} (object, free chunk or filler). */
     public long cellBytes(long address) {
-        return HeaderLayout.cellBytes(status(address));
+        return HeaderLayout.cellBytes(status(address), headerWords);
     }
 
-    /** Writes the header of a new object: status word and id. The body is not touched. */
+    /** Size in bytes of the cell whose status word is {@code status}. */
+    public long sizeOf(long status) {
+        return HeaderLayout.cellBytes(status, headerWords);
+    }
+
+    /** Size in bytes of an object with {@code bodyWords} body words. */
+    public long objectBytes(long bodyWords) {
+        return HeaderLayout.objectBytes(bodyWords, headerWords);
+    }
+
+    /** Writes the header of a new object: status word, and the id when objects carry one. The body is not touched. */
     public void initialize(long object, ObjectKind kind, int typeId, long length, long id) {
         long off = object - base;
-        heap.set(WORD, off, statusWord(kind, typeId, length));
-        heap.set(WORD, off + WORD_BYTES, id);
+        heap.set(WORD, off, HeaderLayout.statusWord(kind, typeId, length));
+        if (objectIds) {
+            heap.set(WORD, off + HeaderLayout.WORD_BYTES, id);
+        }
+    }
+
+    // ---- free cells ------------------------------------------------------------------------
+
+    /**
+     * Formats {@code [start, start + bytes)} as one free cell: a FREE chunk whose link is {@code link}
+     * when it holds at least {@link HeaderLayout#MIN_CHUNK_BYTES}, else a one-word FILLER.
+     *
+     * @throws IllegalArgumentException when {@code bytes} is not a positive multiple of 8
+     */
+    public void formatFree(long start, long bytes, long link) {
+        if (bytes >= HeaderLayout.MIN_CHUNK_BYTES) {
+            long off = start - base;
+            heap.set(WORD, off, HeaderLayout.freeChunkStatus(bytes, headerWords));
+            heap.set(WORD, off + HeaderLayout.LINK_OFFSET, link);
+        } else if (bytes == HeaderLayout.WORD_BYTES) {
+            heap.set(WORD, start - base, HeaderLayout.fillerStatus());
+        } else {
+            throw new IllegalArgumentException("cannot format a gap of " + bytes + " bytes at 0x"
+                    + Long.toHexString(start) + ": not a positive multiple of 8");
+        }
+    }
+
+    /** The free-list link of the FREE chunk at {@code chunk}. */
+    public long freeLink(long chunk) {
+        return heap.get(WORD, chunk - base + HeaderLayout.LINK_OFFSET);
+    }
+
+    public void setFreeLink(long chunk, long next) {
+        heap.set(WORD, chunk - base + HeaderLayout.LINK_OFFSET, next);
     }
 
     // ---- GC bits -------------------------------------------------------------------------
 
     public boolean isMarked(long object) {
-        return (status(object) & MARK_BIT) != 0;
+        return (status(object) & HeaderLayout.MARK_BIT) != 0;
     }
 
     /** Sets the mark bit; returns true if it was clear (the caller is the one that marked it). */
     public boolean testAndMark(long object) {
         long off = object - base;
         long s = heap.get(WORD, off);
-        if ((s & MARK_BIT) != 0) {
+        if ((s & HeaderLayout.MARK_BIT) != 0) {
             return false;
         }
-        heap.set(WORD, off, s | MARK_BIT);
+        heap.set(WORD, off, s | HeaderLayout.MARK_BIT);
         return true;
     }
 
     public void clearMark(long object) {
         long off = object - base;
-        heap.set(WORD, off, heap.get(WORD, off) & ~MARK_BIT);
+        heap.set(WORD, off, heap.get(WORD, off) & ~HeaderLayout.MARK_BIT);
     }
 
     public boolean isPinned(long object) {
-        return (status(object) & PINNED_BIT) != 0;
+        return (status(object) & HeaderLayout.PINNED_BIT) != 0;
     }
 
     public void setBits(long object, long bits) {
@@ -152,16 +249,16 @@ public final class ObjectModel {
     // ---- body ----------------------------------------------------------------------------
 
     /** The address of body word {@code index}. */
-    public static long fieldAddress(long object, long index) {
-        return object + HEADER_BYTES + index * WORD_BYTES;
+    public long fieldAddress(long object, long index) {
+        return object + headerBytes + index * HeaderLayout.WORD_BYTES;
     }
 
     public long field(long object, long index) {
-        return heap.get(WORD, object - base + HEADER_BYTES + index * WORD_BYTES);
+        return heap.get(WORD, object - base + headerBytes + index * HeaderLayout.WORD_BYTES);
     }
 
     public void setField(long object, long index, long value) {
-        heap.set(WORD, object - base + HEADER_BYTES + index * WORD_BYTES, value);
+        heap.set(WORD, object - base + headerBytes + index * HeaderLayout.WORD_BYTES, value);
     }
 
     /** Whether body word {@code index} of this object may hold a reference (is a slot). */
@@ -180,17 +277,18 @@ public final class ObjectModel {
 
     /**
      * Calls {@code visitor} with every slot of the object: the body words that may hold a reference.
-     * Cost: one call per slot; raw objects cost one header read.
+     * Cost: one call per slot; raw objects cost one header read. The collectors' marking loops scan
+     * objects themselves, without a call per slot; this is for verification and slower paths.
      *
      * @throws HeapCorruptionException when a SHAPED header names an unknown shape
      */
     public void scanObject(long object, SlotVisitor visitor) {
         long s = status(object);
         int kind = HeaderLayout.kindCode(s);
-        long off = object - base + HEADER_BYTES;
+        long off = object - base + headerBytes;
         if (kind == ObjectKind.REF_ARRAY.code() || kind == ObjectKind.CLOSURE.code()) {
-            long end = off + HeaderLayout.length(s) * WORD_BYTES;
-            for (long o = off; o < end; o += WORD_BYTES) {
+            long end = off + HeaderLayout.length(s) * HeaderLayout.WORD_BYTES;
+            for (long o = off; o < end; o += HeaderLayout.WORD_BYTES) {
                 visitor.visitSlot(heap, o);
             }
         } else if (kind == ObjectKind.SHAPED.code()) {
@@ -205,7 +303,7 @@ public final class ObjectModel {
                 while (bits != 0) {
                     int field = (w << 6) + Long.numberOfTrailingZeros(bits);
                     bits &= bits - 1;
-                    visitor.visitSlot(heap, off + (long) field * WORD_BYTES);
+                    visitor.visitSlot(heap, off + (long) field * HeaderLayout.WORD_BYTES);
                 }
             }
         }
@@ -215,7 +313,8 @@ public final class ObjectModel {
 
     /**
      * Checks that {@code address} is an aligned heap address holding a plausible object header
-     * (a known object kind, a length that fits the heap, a defined shape of the right size).
+     * (a known object kind, a length that fits the heap, a defined shape of the right size). It does
+     * not prove that an object starts there: an interior word of another object may look like one.
      *
      * @return null if it does, else what is wrong
      */
@@ -223,8 +322,8 @@ public final class ObjectModel {
         if (!inHeap(address)) {
             return String.format("0x%x is outside the heap [0x%x, 0x%x)", address, base, limit);
         }
-        if ((address & (ALIGNMENT - 1)) != 0) {
-            return String.format("0x%x is not %d-byte aligned", address, ALIGNMENT);
+        if ((address & (HeaderLayout.ALIGNMENT - 1)) != 0) {
+            return String.format("0x%x is not %d-byte aligned", address, HeaderLayout.ALIGNMENT);
         }
         long s = status(address);
         ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(s));
@@ -234,7 +333,7 @@ public final class ObjectModel {
         if (!kind.isObject()) {
             return String.format("0x%x is %s memory, not an object", address, kind);
         }
-        if (address + HeaderLayout.cellBytes(s) > limit) {
+        if (sizeOf(s) > limit - address) {
             return String.format("0x%x: %s of %d words runs past the heap end", address, kind, HeaderLayout.length(s));
         }
         if (kind == ObjectKind.SHAPED) {
@@ -258,7 +357,10 @@ public final class ObjectModel {
         }
     }
 
-    /** "object #42 SHAPED Node at 0x7f... (4 words)", or what is wrong with the address. */
+    /**
+     * "object #42 SHAPED Node at 0x7f... (4 words)" (without the id when objects carry none), or what
+     * is wrong with the address.
+     */
     public String describe(long address) {
         String why = whyNotObject(address);
         if (why != null) {
@@ -271,7 +373,7 @@ public final class ObjectModel {
             case CLOSURE -> " code " + HeaderLayout.typeId(s);
             default -> "";
         };
-        return String.format("object #%d %s%s at 0x%x (%d words)", objectId(address), kind, type, address,
-                HeaderLayout.length(s));
+        String id = objectIds ? "object #" + objectId(address) + " " : "object ";
+        return String.format("%s%s%s at 0x%x (%d words)", id, kind, type, address, HeaderLayout.length(s));
     }
 }

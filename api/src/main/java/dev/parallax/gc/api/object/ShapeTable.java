@@ -45,6 +45,15 @@ public final class ShapeTable {
         return id > 0 && id < table.length ? table[id] : null;
     }
 
+    /**
+     * The table as of now, indexed by id (index 0 and undefined ids hold null). A published table is
+     * never modified, so a collector may read it once per trace instead of once per object; callers
+     * must not write to it.
+     */
+    public Shape[] snapshot() {
+        return byId;
+    }
+
     public List<Shape> all() {
         List<Shape> out = new ArrayList<>();
         for (Shape s : byId) {

@@ -1,16 +1,19 @@
 package dev.parallax.gc.api.roots;
 
+import dev.parallax.gc.api.stack.FrameShape;
+
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * A stopped mutator's explicit stack, as root sources see it: a region of 64-bit words (frame
- * headers and slots, the way a native stack holds return addresses and spills) and a stack map that
- * says which words are reference slots at this safepoint.
+ * A stopped mutator's explicit stack, as root sources see it: a region of 64-bit words holding
+ * frames (a header word and the frame's slots, the way a native stack holds return addresses and
+ * spills), each frame described by its {@link FrameShape}, the frame's stack map.
  *
- * <p>Layout: frames are pushed from offset 0 upwards. A frame is one header word
- * ({@code previousFrameWord << 32 | slotCount}, a raw integer) followed by its slots. Words at and
- * above {@link #topWord()} are dead and are not scanned.
+ * <p>Layout: frames are pushed from word 0 upwards. A frame is one header word
+ * ({@code previousFrameHeaderWord << 32 | frameShapeId}, a raw integer) followed by its
+ * {@code shape.slots()} slots. Words at and above {@link #topWord()} are dead and are not scanned.
+ * A walk from word 0 stepping {@code 1 + slots} per frame lands exactly on {@code topWord()}.
  *
  * <p>Valid only while the world is stopped; the view reflects the stack as it was parked.
  */
@@ -25,27 +28,51 @@ public interface MutatorStackView {
     long topWord();
 
     /**
-     * Word {@code i} of the stack map: bit {@code b} is set when stack word {@code 64 * i + b} is a
-     * reference slot (declared with {@code Mutator.setRef} or {@code Mutator.setValue}).
-     * Cost: one array load. Valid for {@code i < (topWord() + 63) / 64}.
+     * The shape of the frame whose header is stack word {@code headerWord}, or null when the header
+     * names no defined shape (a corrupt stack). Cost: one load and one table lookup.
      */
-    long referenceMap(int i);
+    FrameShape frameShape(long headerWord);
 
-    /** Whether stack word {@code word} ({@code < topWord()}) is a reference slot. Cost: one bit test. */
-    default boolean isReferenceSlot(long word) {
-        return (referenceMap((int) (word >>> 6)) & (1L << word)) != 0;
+    /** The frame shape id stored in the header word at {@code headerWord}. */
+    default long frameShapeId(long headerWord) {
+        return words().get(ValueLayout.JAVA_LONG, headerWord << 3) & 0xFFFF_FFFFL;
     }
 
-    /** The slot count of the frame whose header is stack word {@code headerWord}. */
+    /** The slot count of the frame whose header is stack word {@code headerWord} (0 for a corrupt header). */
     default long frameSlotCount(long headerWord) {
-        return words().get(ValueLayout.JAVA_LONG, headerWord << 3) & 0xFFFF_FFFFL;
+        FrameShape shape = frameShape(headerWord);
+        return shape == null ? 0 : shape.slots();
+    }
+
+    /**
+     * Whether stack word {@code word} ({@code < topWord()}) is a reference slot of its frame.
+     * Cost: a walk over the frames below it; for verification and messages, not for root scanning.
+     */
+    default boolean isReferenceSlot(long word) {
+        long top = topWord();
+        for (long h = 0; h < top; ) {
+            FrameShape shape = frameShape(h);
+            if (shape == null) {
+                return false;
+            }
+            if (word <= h + shape.slots()) {
+                return word > h && shape.isReference((int) (word - h - 1));
+            }
+            h += 1 + shape.slots();
+        }
+        return false;
     }
 
     /** The header word of the innermost frame, or -1 when no frame is pushed. Cost: one step per frame. */
     default long innermostFrameHeader() {
         long header = -1;
-        for (long h = 0; h < topWord(); h += 1 + frameSlotCount(h)) {
+        for (long h = 0; h < topWord(); ) {
             header = h;
+            long slots = frameSlotCount(h);
+            h += 1 + slots;
+            if (slots == 0 && frameShape(header) == null) {
+                break; // a corrupt header: stop rather than loop
+            }
         }
         return header;
     }

@@ -14,6 +14,7 @@ import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.collectors.space.FreeListSpace;
 import dev.parallax.gc.collectors.space.Sweeper;
+import dev.parallax.gc.collectors.trace.HeaderMarkBits;
 import dev.parallax.gc.collectors.trace.Marker;
 
 import java.util.Map;
@@ -82,7 +83,7 @@ public final class IncrementalCollector implements Collector {
         this.objects = objects;
         this.space = new FreeListSpace(objects);
         this.sweeper = new Sweeper(objects, space.list());
-        this.marker = new Marker(objects, tags);
+        this.marker = new Marker(objects, tags, new HeaderMarkBits(objects)); // black allocation sets the header bit
         this.barrier = new SatbBarrier(tags);
     }
 

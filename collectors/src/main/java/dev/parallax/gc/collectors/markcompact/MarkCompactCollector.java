@@ -15,6 +15,7 @@ import dev.parallax.gc.api.roots.RootVisitor;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.collectors.space.FreeList;
 import dev.parallax.gc.collectors.space.FreeListSpace;
+import dev.parallax.gc.collectors.trace.MarkBitmap;
 import dev.parallax.gc.collectors.trace.Marker;
 
 import java.lang.foreign.MemorySegment;
@@ -31,27 +32,35 @@ import java.util.Map;
  * with nothing pinned, the live data ends up contiguous and all free space is one block that
  * allocation buffers are bumped out of. Pinned objects (API pins, and objects named by a
  * conservative root, pinned for this cycle) stay put; the objects before them slide up to them and
- * the gap left is free space: the fragmentation pinning costs, reported by {@link #usage()}.
+ * the gap left is free space: the fragmentation pinning costs, reported by {@link #usage()}. Large
+ * objects (at least {@link #LARGE_OBJECT_BYTES}) stay put too: copying them costs more than the
+ * space they would close up (the allocator keeps them at the top of the free space anyway).
  *
- * <p>Cost: marking is proportional to the live graph; forwarding and relocation walk the heap once
- * each; updating visits every slot of every live object and every root once (O(1) lookups).
+ * <p>Marks live in a side {@link MarkBitmap}, so forwarding visits only live objects. Cost: marking
+ * is proportional to the live graph; forwarding and relocation to the live objects (plus the
+ * bitmap); updating visits every slot of every live object and every root once (O(1) lookups).
  */
 public final class MarkCompactCollector implements Collector {
     public static final String NAME = "mark-compact";
     /** The header bit marking "pinned by a conservative root during this collection". */
     private static final long CYCLE_PIN = HeaderLayout.GREY_BIT;
     private static final long STAYS = HeaderLayout.PINNED_BIT | CYCLE_PIN;
+    /** Objects at least this large are never moved. */
+    public static final long LARGE_OBJECT_BYTES = 64 * 1024;
 
     private ObjectModel objects;
     private TagScheme tags;
     private FreeListSpace space;
     private FreeList free;
+    private MarkBitmap marks;
     private Marker marker;
     private ForwardingTable forwarding;
     private final SlotUpdater updater = new SlotUpdater();
     private long liveObjects;
     private long movedObjects;
     private long pinnedObjects;
+    private long movedTotal;
+    private long pinnedTotal;
 
     @Override
     public String name() {
@@ -69,7 +78,8 @@ public final class MarkCompactCollector implements Collector {
         this.tags = tags;
         this.space = new FreeListSpace(objects);
         this.free = space.list();
-        this.marker = new Marker(objects, tags, CYCLE_PIN);
+        this.marks = new MarkBitmap(objects);
+        this.marker = new Marker(objects, tags, marks, CYCLE_PIN);
         this.forwarding = new ForwardingTable(objects.base(), objects.limit());
     }
 
@@ -114,8 +124,9 @@ public final class MarkCompactCollector implements Collector {
     }
 
     /**
-     * Every live object has a new address: the next free address, or its own if it stays. New
-     * addresses keep address order and never exceed the old ones, so relocation can copy in order.
+     * Every live object has a new address: the next free address, or its own if it stays (pinned
+     * or large). New addresses keep address order and never exceed the old ones, so relocation can
+     * copy in order.
      */
     private void computeForwarding(CollectionScope scope) {
         scope.phase(GcPhase.COMPUTE_FORWARDING);
@@ -123,21 +134,22 @@ public final class MarkCompactCollector implements Collector {
         long next = objects.base();
         long moved = 0;
         long pinned = 0;
-        for (long cell = objects.base(); cell < limit; ) {
+        for (long cell = marks.nextMarked(objects.base()); cell < limit; ) {
             long status = objects.status(cell);
             long bytes = checkedCellBytes(cell, status);
-            if ((status & HeaderLayout.MARK_BIT) != 0 && ObjectKind.ofCode(HeaderLayout.kindCode(status)).isObject()) {
-                long target = (status & STAYS) != 0 ? cell : next;
-                forwarding.add(cell, target);
-                next = target + bytes;
-                moved += target != cell ? 1 : 0;
-                pinned += (status & STAYS) != 0 ? 1 : 0;
-            }
-            cell += bytes;
+            boolean pin = (status & STAYS) != 0;
+            long target = pin || bytes >= LARGE_OBJECT_BYTES ? cell : next;
+            forwarding.add(cell, target);
+            next = target + bytes;
+            moved += target != cell ? 1 : 0;
+            pinned += pin ? 1 : 0;
+            cell = marks.nextMarked(cell + bytes);
         }
         forwarding.seal();
         movedObjects = moved;
         pinnedObjects = pinned;
+        movedTotal += moved;
+        pinnedTotal += pinned;
     }
 
     /** Every root slot and every field of a live object names the new address of its target. */
@@ -149,7 +161,7 @@ public final class MarkCompactCollector implements Collector {
         }
     }
 
-    /** Every live object sits at its new address with its GC bits cleared (its API pin kept). */
+    /** Every live object sits at its new address with its cycle pin cleared (its API pin kept); no mark is left. */
     private void relocate(CollectionScope scope) {
         scope.phase(GcPhase.RELOCATE);
         MemorySegment heap = objects.heap();
@@ -159,8 +171,9 @@ public final class MarkCompactCollector implements Collector {
             if (from != to) {
                 MemorySegment.copy(heap, objects.offset(from), heap, objects.offset(to), objects.cellBytes(from));
             }
-            objects.clearBits(to, HeaderLayout.MARK_BIT | CYCLE_PIN);
+            objects.clearBits(to, CYCLE_PIN);
         }
+        marks.clearAll();
     }
 
     /** The space not covered by a live object is free: the gaps before pinned objects and the tail. */
@@ -178,12 +191,13 @@ public final class MarkCompactCollector implements Collector {
         liveObjects = forwarding.size();
     }
 
+    /** The size of the marked object at {@code cell}, checked to be an object that fits the heap. */
     private long checkedCellBytes(long cell, long status) {
         ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
-        long bytes = HeaderLayout.cellBytes(status);
-        if (kind == null || cell + bytes > objects.limit()) {
+        long bytes = objects.sizeOf(status);
+        if (kind == null || !kind.isObject() || bytes > objects.limit() - cell) {
             throw new HeapCorruptionException(String.format(
-                    "compaction: unparsable cell at 0x%x (status 0x%x)", cell, status));
+                    "compaction: the marked cell at 0x%x (status 0x%x) is not an object", cell, status));
         }
         return bytes;
     }
@@ -195,7 +209,8 @@ public final class MarkCompactCollector implements Collector {
 
     @Override
     public Map<String, Long> counters() {
-        return Map.of("moved-last-gc", movedObjects, "pinned-last-gc", pinnedObjects);
+        return Map.of("moved-last-gc", movedObjects, "pinned-last-gc", pinnedObjects, "moved-total", movedTotal,
+                "pinned-total", pinnedTotal);
     }
 
     /** Objects that changed address in the latest collection. */

@@ -1,5 +1,8 @@
 package dev.parallax.gc.collectors.marksweep;
 
+import com.google.inject.Inject;
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.api.collector.AllocationBuffer;
 import dev.parallax.gc.api.collector.CollectionScope;
 import dev.parallax.gc.api.collector.Collector;
@@ -8,8 +11,11 @@ import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.event.GcPhase;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.collectors.space.BitmapSweeper;
 import dev.parallax.gc.collectors.space.FreeListSpace;
 import dev.parallax.gc.collectors.space.Sweeper;
+import dev.parallax.gc.collectors.trace.HeaderMarkBits;
+import dev.parallax.gc.collectors.trace.MarkBitmap;
 import dev.parallax.gc.collectors.trace.Marker;
 
 /**
@@ -18,20 +24,51 @@ import dev.parallax.gc.collectors.trace.Marker;
  * <pre>
  * collect = prepare; markRoots; traceLive; sweep; release
  * </pre>
- * Marking sets the header MARK bit and uses an explicit mark stack; sweeping walks the heap once,
- * clears the marks of live objects and coalesces every run of dead objects and free space into one
- * free chunk. Allocation hands out whole or split free chunks as thread-local buffers.
+ * Marking uses an explicit mark stack and keeps its marks in a side bitmap (option
+ * {@code mark-sweep.marks=bitmap}, the default) or in the header's MARK bit ({@code header}).
+ * Sweeping coalesces every run of dead objects and free space into one free chunk: with the bitmap
+ * it jumps from live object to live object, with header bits it walks every cell. Allocation hands
+ * out free chunks as thread-local buffers.
  *
- * <p>Cost: marking is proportional to the live graph, sweeping to the heap size. Objects never move,
- * so pinning is free and conservative roots need nothing more.
+ * <p>Cost: marking is proportional to the live graph; sweeping to the live objects plus the bitmap
+ * (1/512 of the heap's words), or to every cell with header bits. Objects never move, so pinning is
+ * free and conservative roots need nothing more.
  */
 public final class MarkSweepCollector implements Collector {
     public static final String NAME = "mark-sweep";
+    public static final String MARKS_OPTION = "mark-sweep.marks";
 
+    /** Where the marks live. */
+    public enum Marks { BITMAP, HEADER }
+
+    private final Marks placement;
     private FreeListSpace space;
-    private Sweeper sweeper;
     private Marker marker;
+    private BitmapSweeper bitmapSweeper;   // with bitmap marks
+    private Sweeper cellSweeper;           // with header marks
     private long liveObjects;
+
+    @Inject
+    public MarkSweepCollector(GcConfig config) {
+        this(marks(config.option(MARKS_OPTION, "bitmap")));
+    }
+
+    public MarkSweepCollector() {
+        this(Marks.BITMAP);
+    }
+
+    public MarkSweepCollector(Marks placement) {
+        this.placement = placement;
+    }
+
+    private static Marks marks(String value) {
+        return switch (value) {
+            case "bitmap" -> Marks.BITMAP;
+            case "header" -> Marks.HEADER;
+            default -> throw new GcConfigException(MARKS_OPTION + ": '" + value + "' is not a mark placement; use "
+                    + "bitmap or header");
+        };
+    }
 
     @Override
     public String name() {
@@ -46,8 +83,19 @@ public final class MarkSweepCollector implements Collector {
     @Override
     public void initialize(ObjectModel objects, TagScheme tags) {
         this.space = new FreeListSpace(objects);
-        this.sweeper = new Sweeper(objects, space.list());
-        this.marker = new Marker(objects, tags);
+        if (placement == Marks.BITMAP) {
+            MarkBitmap bitmap = new MarkBitmap(objects);
+            this.marker = new Marker(objects, tags, bitmap);
+            this.bitmapSweeper = new BitmapSweeper(objects, space.list(), bitmap);
+        } else {
+            this.marker = new Marker(objects, tags, new HeaderMarkBits(objects));
+            this.cellSweeper = new Sweeper(objects, space.list());
+        }
+    }
+
+    /** Where this collector keeps its marks. */
+    public Marks marks() {
+        return placement;
     }
 
     @Override
@@ -90,8 +138,12 @@ public final class MarkSweepCollector implements Collector {
     /** Marks are cleared; every unmarked cell is in a free chunk; the heap is parsable. */
     private void sweep(CollectionScope scope) {
         scope.phase(GcPhase.SWEEP);
-        sweeper.start();
-        sweeper.sweep(Long.MAX_VALUE, 0, scope.poisonFreedMemory());
+        if (bitmapSweeper != null) {
+            bitmapSweeper.sweep(scope.poisonFreedMemory());
+        } else {
+            cellSweeper.start();
+            cellSweeper.sweep(Long.MAX_VALUE, 0, scope.poisonFreedMemory());
+        }
     }
 
     /** Records what the trace found. */

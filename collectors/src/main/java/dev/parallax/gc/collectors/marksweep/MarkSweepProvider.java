@@ -21,8 +21,8 @@ public final class MarkSweepProvider implements StrategyProvider {
 
     @Override
     public String description() {
-        return "stop-the-world non-moving mark-sweep: header mark bits, explicit mark stack, "
-                + "a sweep that coalesces dead space into segregated free lists";
+        return "stop-the-world non-moving mark-sweep: side mark bitmap (or header bits, option mark-sweep.marks), "
+                + "explicit mark stack, a sweep that coalesces dead space into segregated free lists";
     }
 
     @Override

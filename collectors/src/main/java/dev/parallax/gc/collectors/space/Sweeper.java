@@ -6,9 +6,11 @@ import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
 
 /**
- * Sweeps the heap in address order from a cursor, in one go or in bounded steps: marked objects
- * have their mark cleared, every maximal run of unmarked cells (dead objects, free chunks, fillers)
- * becomes one free chunk of the {@link FreeList}.
+ * Sweeps a heap marked with header bits ({@code HeaderMarkBits}) in address order from a cursor, in
+ * one go or in bounded steps: marked objects have their mark cleared, every maximal run of unmarked
+ * cells (dead objects, free chunks, fillers) becomes one free chunk of the {@link FreeList}. Used by
+ * the incremental collector, whose mutators allocate black with the header bit; a heap marked in a
+ * side bitmap is swept faster by {@link BitmapSweeper}.
  *
  * <p>Invariant between steps: every cell below the cursor is swept, the lists hold exactly the free
  * runs that end below the cursor, and the run still open at the cursor ({@code runStart}) is added
@@ -51,7 +53,7 @@ public final class Sweeper {
         while (cell < limit && (cell < stop || free.freeBytes() < minFree)) {
             long status = objects.status(cell);
             ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
-            long bytes = HeaderLayout.cellBytes(status);
+            long bytes = objects.sizeOf(status);
             if (kind == null || cell + bytes > limit) {
                 throw new HeapCorruptionException(String.format(
                         "sweep: unparsable cell at 0x%x (status 0x%x) after the cell at 0x%x", cell, status, previous));

@@ -4,6 +4,7 @@ import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.api.object.HeapCorruptionException;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.object.Shape;
 import dev.parallax.gc.api.roots.RootVisitor;
 import dev.parallax.gc.api.tags.TagScheme;
 
@@ -11,52 +12,74 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Marks objects through the header MARK bit with an explicit {@link MarkStack}: the tracing loop
- * shared by the mark-based collectors. It is both the root visitor ({@link #visitSlot},
- * {@link #visitPinningRoot}) and the field visitor used while {@link #drain draining}.
+ * The tracing loop shared by the mark-based collectors: marks objects in a {@link MarkBits} and
+ * keeps the grey ones (marked, fields not yet scanned) on an explicit {@link MarkStack}. It is the
+ * root visitor ({@link #visitSlot}, {@link #visitPinningRoot}); while {@link #drain draining} it
+ * scans each object's body itself, iterating a shape's reference map or an array's words, with no
+ * call per slot.
  *
  * <p>Invariant kept: an object is on the mark stack at most once (it is pushed only by the call
- * that set its mark bit), so the trace does work proportional to the live graph. Every reference
- * is checked to name a valid object start before its header is written, so a bad reference fails
- * with a {@link HeapCorruptionException} naming where it came from instead of corrupting memory.
+ * that set its mark), so the trace does work proportional to the live graph. In debug mode
+ * ({@link ObjectModel#debug()}) every traced reference is checked to name a plausible object
+ * before it is marked, so a bad reference fails with a {@link HeapCorruptionException} naming the
+ * field or root it came from. Release mode trusts the heap: a reference outside the heap throws
+ * (the heap segment and the mark bitmap are bounds-checked), a wrong in-heap one marks whatever is
+ * there.
  */
 public final class Marker implements RootVisitor {
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
+    private static final int SHAPED = ObjectKind.SHAPED.code();
+    private static final int REF_ARRAY = ObjectKind.REF_ARRAY.code();
+    private static final int CLOSURE = ObjectKind.CLOSURE.code();
 
     private final ObjectModel objects;
-    private final TagScheme tags;
-    private final MarkStack stack = new MarkStack();
+    private final MemorySegment heap;
     private final long base;
     private final long limit;
+    private final long headerBytes;
+    private final TagScheme tags;
+    private final MarkBits marks;
+    private final MarkStack stack = new MarkStack();
+    private final boolean debug;
     /** Header bits set on objects named by pinning roots (0: the collector does not move objects). */
     private final long cyclePinBits;
+    /** The shape table as of the current trace (shapes are only ever added). */
+    private Shape[] shapes = new Shape[0];
     /** The object whose fields are being scanned, 0 while roots are visited (for messages). */
     private long scanning;
     private long markedObjects;
     private long markedBytes;
 
-    public Marker(ObjectModel objects, TagScheme tags) {
-        this(objects, tags, 0);
+    public Marker(ObjectModel objects, TagScheme tags, MarkBits marks) {
+        this(objects, tags, marks, 0);
     }
 
     /**
      * @param cyclePinBits header bits to set on every object a pinning root names, so that a moving
      *                     collector can leave it in place this cycle (and clear the bits afterwards)
      */
-    public Marker(ObjectModel objects, TagScheme tags, long cyclePinBits) {
+    public Marker(ObjectModel objects, TagScheme tags, MarkBits marks, long cyclePinBits) {
         this.objects = objects;
-        this.tags = tags;
-        this.cyclePinBits = cyclePinBits;
+        this.heap = objects.heap();
         this.base = objects.base();
         this.limit = objects.limit();
+        this.headerBytes = objects.headerBytes();
+        this.tags = tags;
+        this.marks = marks;
+        this.debug = objects.debug();
+        this.cyclePinBits = cyclePinBits;
     }
 
-    /** Forgets the counters of the previous trace. */
+    /** Forgets the previous trace: empty mark stack, zero counters. The marks themselves are the caller's. */
     public void reset() {
         stack.reset();
         scanning = 0;
         markedObjects = 0;
         markedBytes = 0;
+    }
+
+    public MarkBits marks() {
+        return marks;
     }
 
     @Override
@@ -75,6 +98,11 @@ public final class Marker implements RootVisitor {
         }
     }
 
+    /** Marks the object at {@code address} grey unless it is already marked (a barrier's shade). */
+    public void shade(long address) {
+        mark(address, null, 0);
+    }
+
     /** Scans grey objects until none is left: afterwards every object reachable from a marked one is marked. */
     public void drain() {
         drain(Long.MAX_VALUE);
@@ -86,51 +114,100 @@ public final class Marker implements RootVisitor {
      * @return true when no grey object is left
      */
     public boolean drain(long budget) {
-        for (long n = 0; n < budget && !stack.isEmpty(); n++) {
-            long object = stack.pop();
-            scanning = object;
-            objects.scanObject(object, this);
+        shapes = objects.shapes().snapshot();
+        MarkStack grey = stack;
+        for (long n = 0; n < budget && !grey.isEmpty(); n++) {
+            scan(grey.pop());
         }
         scanning = 0;
-        return stack.isEmpty();
+        return grey.isEmpty();
     }
 
-    /** Marks the object at {@code address} grey unless it is already marked (a barrier's shade). */
-    public void shade(long address) {
-        mark(address, null, 0);
-    }
-
+    /** Objects scanned since {@link #reset}: after a complete drain, every object marked by this trace. */
     public long markedObjects() {
         return markedObjects;
     }
 
+    /** Bytes of the objects counted by {@link #markedObjects}. */
     public long markedBytes() {
         return markedBytes;
     }
 
+    /** Traces every reference field of {@code object}: the shape's reference map, or every word of an array. */
+    private void scan(long object) {
+        long status = heap.get(WORD, object - base);
+        markedObjects++;
+        markedBytes += objects.sizeOf(status);
+        if (debug) {
+            scanning = object;
+        }
+        int kind = HeaderLayout.kindCode(status);
+        long body = object - base + headerBytes;
+        if (kind == SHAPED) {
+            long[] map = shapeOf(object, status).refMap();
+            for (int w = 0; w < map.length; w++) {
+                long bits = map[w];
+                while (bits != 0) {
+                    long field = ((long) w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    traceField(body + (field << 3));
+                }
+            }
+        } else if (kind == REF_ARRAY || kind == CLOSURE) {
+            long end = body + (HeaderLayout.length(status) << 3);
+            for (long offset = body; offset < end; offset += HeaderLayout.WORD_BYTES) {
+                traceField(offset);
+            }
+        }
+    }
+
+    private void traceField(long offset) {
+        long word = heap.get(WORD, offset);
+        if (tags.isPointer(word)) {
+            mark(tags.untag(word), heap, offset);
+        }
+    }
+
+    private Shape shapeOf(long object, long status) {
+        int id = HeaderLayout.typeId(status);
+        Shape shape = id < shapes.length ? shapes[id] : null;
+        if (shape == null) {
+            shapes = objects.shapes().snapshot(); // defined since the drain began?
+            shape = id < shapes.length ? shapes[id] : null;
+            if (shape == null) {
+                throw new HeapCorruptionException("marking: " + objects.describe(object) + " names shape id " + id
+                        + ", which is not defined");
+            }
+        }
+        return shape;
+    }
+
     private void mark(long object, MemorySegment region, long offset) {
+        if (debug) {
+            validate(object, region, offset);
+        }
+        if (marks.testAndMark(object)) {
+            stack.push(object);
+        }
+    }
+
+    /** Debug mode: the target is an aligned heap address holding an object header. */
+    private void validate(long object, MemorySegment region, long offset) {
         if (object < base || object >= limit || (object & (HeaderLayout.ALIGNMENT - 1)) != 0) {
             throw corrupt(object, region, offset);
         }
-        long status = objects.status(object);
-        ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
+        ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(objects.status(object)));
         if (kind == null || !kind.isObject()) {
             throw corrupt(object, region, offset);
-        }
-        if ((status & HeaderLayout.MARK_BIT) == 0) {
-            objects.setStatus(object, status | HeaderLayout.MARK_BIT);
-            markedObjects++;
-            markedBytes += HeaderLayout.cellBytes(status);
-            stack.push(object);
         }
     }
 
     private HeapCorruptionException corrupt(long target, MemorySegment region, long offset) {
         String from;
         if (region == null) {
-            from = "a pinning root";
+            from = "a pinning root or barrier";
         } else if (scanning != 0) {
-            from = String.format("field %d of %s", (base + offset - scanning - HeaderLayout.HEADER_BYTES) / 8,
+            from = String.format("field %d of %s", (base + offset - scanning - headerBytes) / HeaderLayout.WORD_BYTES,
                     objects.describe(scanning));
         } else {
             from = String.format("root slot at byte %d of region 0x%x", offset, region.address());

@@ -49,7 +49,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        GcConfig config = strategy.load();
+        // debug mode unless --no-debug: the checks are at their sharpest with the runtime's own verifier on
+        GcConfig config = strategy.debug == null ? strategy.load().withDebug(true) : strategy.load();
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong();
         out.printf("checking %s: %d programs, %s, seed %d (rerun with --seed %d)%n", config.strategies(), programs,
                 threads > 1 ? threads + " threads" : "up to " + maxActions + " actions", s, s);

@@ -3,6 +3,7 @@ package dev.parallax.gc.harness.gcbench;
 import dev.parallax.gc.api.GcRuntime;
 import dev.parallax.gc.api.Mutator;
 import dev.parallax.gc.api.object.Shape;
+import dev.parallax.gc.api.stack.FrameShape;
 
 /**
  * GCBench's binary trees on the parallax heap, for one mutator: Populate (top-down), MakeTree
@@ -10,8 +11,11 @@ import dev.parallax.gc.api.object.Shape;
  * and two raw words (i, j, unused as in the original).
  *
  * <p>The code is written the way compiled code with stack maps runs: every node needed after a
- * safepoint lives in a {@link Mutator} frame slot (one frame per recursive call), and an address is
- * held in a Java local only between two safepoints. Beware Java's left-to-right argument evaluation:
+ * safepoint lives in a {@link Mutator} frame slot (one frame per recursive call, with a frame shape
+ * declared once per function, as a compiler emits one stack map per call site), and an address is
+ * held in a Java local only between two safepoints. Populate's frame is unzeroed: its one slot is
+ * written before the entry poll. MakeTree's is zeroed: its slots are written only after the
+ * recursive calls, which are safepoints. Beware Java's left-to-right argument evaluation:
  * {@code writeRef(ref(0), LEFT, allocate(..))} would read the slot <i>before</i> the allocation and
  * store into a stale address, so allocations are always hoisted into a local first. Every Populate
  * and MakeTree call declares its {@link Mutator#functionEntry() function entry}.
@@ -27,12 +31,16 @@ public final class HeapTrees {
     private final GcRuntime runtime;
     private final Mutator mutator;
     private final Shape node;
+    private final FrameShape populateFrame;
+    private final FrameShape makeTreeFrame;
 
     /** Defines (or finds) the node shape in {@code runtime}; {@code mutator} must be the calling thread's. */
     public HeapTrees(GcRuntime runtime, Mutator mutator) {
         this.runtime = runtime;
         this.mutator = mutator;
         this.node = runtime.shapes().define("gcbench.Node", NODE_WORDS, LEFT, RIGHT);
+        this.populateFrame = runtime.frames().defineUnzeroed("gcbench.populate", 1, 0);
+        this.makeTreeFrame = runtime.frames().define("gcbench.makeTree", 2, 0, 1);
     }
 
     /** A fresh node with null children. <i>Safepoint.</i> */
@@ -50,7 +58,7 @@ public final class HeapTrees {
             m.functionEntry(); // a leaf call: parent is not used after the poll
             return;
         }
-        m.pushFrame(1);
+        m.pushFrame(populateFrame);
         m.setRef(0, parent);
         m.functionEntry();
         long child = m.allocate(node);
@@ -69,7 +77,7 @@ public final class HeapTrees {
         if (depth <= 0) {
             return m.allocate(node);
         }
-        m.pushFrame(2);
+        m.pushFrame(makeTreeFrame);
         m.setRef(0, makeTree(depth - 1));
         m.setRef(1, makeTree(depth - 1));
         long tree = m.allocate(node);

@@ -2,11 +2,13 @@ package dev.parallax.gc.harness.retention;
 
 import dev.parallax.gc.api.Mutator;
 import dev.parallax.gc.api.event.CollectionRecord;
+import dev.parallax.gc.api.stack.FrameShape;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
 import dev.parallax.gc.harness.gcbench.HeapTrees;
 import dev.parallax.gc.harness.report.CollectionLog;
 import dev.parallax.gc.runtime.GcRuntimeImpl;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ public final class RetentionWorkload {
         runtime.addListener(log);
         long before = runtime.stats().collections();
         try (Mutator m = runtime.attach("retention")) {
-            m.pushFrame(FIRST_CHURN + params.liveChurn() + params.noiseWords());
+            m.pushFrame(frameShape());
             HeapTrees trees = new HeapTrees(runtime, m);
             churn(m, trees, words, new SplittableRandom(seed));
             m.collect();
@@ -56,6 +58,14 @@ public final class RetentionWorkload {
             runtime.removeListener(log);
         }
         return log.snapshot();
+    }
+
+    /** The workload's frame: the long-lived tree and the live churn in reference slots, then the raw noise slots. */
+    private FrameShape frameShape() {
+        int[] references = new int[FIRST_CHURN + params.liveChurn()];
+        Arrays.setAll(references, i -> i);
+        return runtime.frames().define("retention/" + params.liveChurn() + "+" + params.noiseWords(),
+                references.length + params.noiseWords(), references);
     }
 
     /** Builds the long-lived tree, then the short-lived ones, rewriting the noise before each. */

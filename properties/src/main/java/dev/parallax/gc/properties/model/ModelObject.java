@@ -80,9 +80,9 @@ public final class ModelObject {
         return body.length;
     }
 
-    /** Size on the heap: two header words and the body. */
-    public long bytes() {
-        return HeaderLayout.objectBytes(body.length);
+    /** Size on a heap whose headers are {@code headerWords} words (1, or 2 with object ids). */
+    public long bytes(int headerWords) {
+        return HeaderLayout.objectBytes(body.length, headerWords);
     }
 
     /** Whether body word {@code index} may hold a reference (a slot the collector traces). */

@@ -15,23 +15,33 @@ import java.util.Set;
  * addressable, as with {@code Mutator}) and the global cells this mutator registered, in
  * registration order; an object exists for the GC exactly when it is reachable from those roots.
  * It also records which objects the program pinned.
+ *
+ * <p>A frame's layout is fixed when it is pushed, as a frame shape fixes it in the runtime: its
+ * first slots are reference slots (holding reference-capable values, {@link Value#NULL} when
+ * cleared), the rest raw slots (holding {@link Value.Raw} words, {@link Value#CLEARED} when
+ * cleared). So {@code slot(i).isReference()} always tells the slot's kind.
  */
 public final class ReferenceModel {
     private final List<Value[]> frames = new ArrayList<>();
+    /** Per frame, how many of its first slots are reference slots. */
+    private final List<Integer> referenceSlots = new ArrayList<>();
     private final List<Value> globals = new ArrayList<>();
     private final Set<ModelObject> pinned = new LinkedHashSet<>(); // ModelObject equality is identity
     private int nextSerial = 1;
 
     // ---- frames and slots -----------------------------------------------------------------
 
-    /** Pushes a frame of {@code slots} cleared slots. */
-    public void pushFrame(int slots) {
-        if (slots < 1) {
-            throw new IllegalArgumentException("a frame needs at least one slot, not " + slots);
+    /** Pushes a frame of {@code slots} cleared slots, of which the last {@code rawSlots} are raw. */
+    public void pushFrame(int slots, int rawSlots) {
+        if (slots < 1 || rawSlots < 0 || rawSlots >= slots) {
+            throw new IllegalArgumentException("a frame needs at least one reference slot: " + slots + " slots, "
+                    + rawSlots + " raw");
         }
         Value[] frame = new Value[slots];
-        Arrays.fill(frame, Value.CLEARED);
+        Arrays.fill(frame, 0, slots - rawSlots, Value.NULL);
+        Arrays.fill(frame, slots - rawSlots, slots, Value.CLEARED);
         frames.add(frame);
+        referenceSlots.add(slots - rawSlots);
     }
 
     public void popFrame() {
@@ -39,6 +49,26 @@ public final class ReferenceModel {
             throw new IllegalStateException("no frame to pop");
         }
         frames.removeLast();
+        referenceSlots.removeLast();
+    }
+
+    /** Reference slots of the innermost frame: slots {@code 0 .. referenceSlotCount() - 1}. */
+    public int referenceSlotCount() {
+        return referenceSlots.getLast();
+    }
+
+    /** Raw slots of the innermost frame: the slots after the reference slots. */
+    public int rawSlotCount() {
+        return frameSize() - referenceSlotCount();
+    }
+
+    public boolean isReferenceSlot(int index) {
+        return index < referenceSlotCount();
+    }
+
+    /** Clears a slot of the innermost frame: null for a reference slot, a raw zero for a raw one. */
+    public void clearSlot(int index) {
+        innermost()[index] = isReferenceSlot(index) ? Value.NULL : Value.CLEARED;
     }
 
     /** Frames pushed. */
@@ -55,7 +85,12 @@ public final class ReferenceModel {
         return innermost()[index];
     }
 
+    /** Stores into a slot of the innermost frame; the value's kind must be the slot's. */
     public void setSlot(int index, Value value) {
+        if (value.isReference() != isReferenceSlot(index)) {
+            throw new IllegalArgumentException("slot " + index + " is a " + (isReferenceSlot(index) ? "reference" : "raw")
+                    + " slot; it cannot hold " + value);
+        }
         innermost()[index] = value;
     }
 
@@ -186,11 +221,14 @@ public final class ReferenceModel {
         }
     }
 
-    /** The bytes the reachable objects occupy on the heap: what a full collection must leave in use. */
-    public long reachableBytes() {
+    /**
+     * The bytes the reachable objects occupy on a heap whose headers are {@code headerWords} words:
+     * what a full collection must leave in use.
+     */
+    public long reachableBytes(int headerWords) {
         long bytes = 0;
         for (ModelObject o : reachable()) {
-            bytes += o.bytes();
+            bytes += o.bytes(headerWords);
         }
         return bytes;
     }

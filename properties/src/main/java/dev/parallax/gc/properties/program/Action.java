@@ -8,8 +8,11 @@ package dev.parallax.gc.properties.program;
  * lets failing programs shrink. An action that has nothing to act on (no object, no global) is
  * skipped. Resolution is done once, against the reference model, for both the model and the runtime.
  *
- * <p>Slots are always slots of the innermost frame. Operands may be any int (negative ones are
- * taken modulo as well).
+ * <p>Slots are always slots of the innermost frame, whose layout (which slots are references and
+ * which raw) was fixed when it was pushed: a slot operand that receives a reference (an allocation,
+ * a load) counts among the reference slots, one that receives a raw word ({@code SetRaw},
+ * {@code SetRawAddress}) among the raw slots. Operands may be any int (negative ones are taken
+ * modulo as well).
  */
 public sealed interface Action {
 
@@ -114,10 +117,13 @@ public sealed interface Action {
         }
     }
 
-    /** Pushes a frame of {@code slots} slots (at least one); skipped at the maximum depth. */
-    record PushFrame(int slots) implements Action {
+    /**
+     * Pushes a frame of {@code slots} slots (at least one), the last {@code rawSlots} of them raw
+     * (modulo: at least one reference slot remains); skipped at the maximum depth.
+     */
+    record PushFrame(int slots, int rawSlots) implements Action {
         public Action simplest() {
-            return new PushFrame(1);
+            return new PushFrame(1, 0);
         }
     }
 

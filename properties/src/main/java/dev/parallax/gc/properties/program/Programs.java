@@ -68,7 +68,7 @@ public final class Programs {
                 weighted(5, slot.zip(slot, Action.Copy::new)),
                 weighted(3, slot.map(Action.Clear::new)),
                 weighted(2, slot.zip(raw, Action.SetRaw::new)),
-                weighted(3, Generate.range(1, MAX_SLOT_OPERAND + 1).map(Action.PushFrame::new)),
+                weighted(3, Generate.range(1, MAX_SLOT_OPERAND + 1).zip(Generate.range(0, 3), Action.PushFrame::new)),
                 weighted(3, Generate.constant(new Action.PopFrame())),
                 weighted(2, slot.map(Action.RegisterGlobal::new)),
                 weighted(2, small.zip(slot, Action.StoreGlobal::new)),

@@ -41,7 +41,7 @@ final class HeapSnapshot {
             }
             long status = objects.status(cell);
             ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
-            long size = HeaderLayout.cellBytes(status);
+            long size = objects.sizeOf(status);
             if (kind == null || size <= 0 || size > limit - cell) {
                 s.error = String.format("unparsable cell at 0x%x (status word 0x%x)", cell, status);
                 break;

@@ -46,9 +46,9 @@ public final class ModelExecutor {
             case Step.Load(int objectSlot, int field, int slot) ->
                     model.setSlot(slot, object(model, objectSlot).word(field));
             case Step.Copy(int from, int to, boolean reference) -> model.setSlot(to, model.slot(from));
-            case Step.Clear(int slot) -> model.setSlot(slot, Value.CLEARED);
+            case Step.Clear(int slot) -> model.clearSlot(slot);
             case Step.SetRaw(int slot, long value) -> model.setSlot(slot, new Value.Raw(value));
-            case Step.PushFrame(int slots) -> model.pushFrame(slots);
+            case Step.PushFrame(int slots, int rawSlots) -> model.pushFrame(slots, rawSlots);
             case Step.PopFrame() -> model.popFrame();
             case Step.RegisterGlobal(int source) -> model.registerGlobal(valueOf(model, source));
             case Step.StoreGlobal(int global, int source) -> model.setGlobal(global, valueOf(model, source));

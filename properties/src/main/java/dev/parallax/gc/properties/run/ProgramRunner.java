@@ -3,12 +3,13 @@ package dev.parallax.gc.properties.run;
 import dev.parallax.gc.api.GcRuntime;
 import dev.parallax.gc.api.HeapExhaustedException;
 import dev.parallax.gc.api.Mutator;
+import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.properties.model.ModelObject;
 import dev.parallax.gc.properties.model.ReferenceModel;
 import dev.parallax.gc.properties.program.Action;
 import dev.parallax.gc.properties.program.Program;
 import dev.parallax.gc.runtime.GcRuntimeImpl;
-import dev.parallax.gc.runtime.mutator.MutatorImpl;
+import dev.parallax.gc.runtime.mutator.AttachedMutator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,8 @@ public final class ProgramRunner {
     private final PauseInvariants pauseInvariants;
     private final PauseRecorder recorder;
     private final Coverage.Tally tally;
+    /** The runtime's header words (1, or 2 with object ids): what the model's objects occupy. */
+    private final int headerWords;
     private final List<PendingPauses> pending = new ArrayList<>();
     private long collectionsSeen;
 
@@ -63,16 +66,21 @@ public final class ProgramRunner {
 
     /** @param tally counts the actions run, the invariants checked and the pauses seen */
     public ProgramRunner(GcRuntime runtime, Mutator mutator, Options options, Coverage.Tally tally) {
+        if (!runtime.config().keepsObjectIds()) {
+            throw new IllegalArgumentException("the property runner checks object identity and needs object ids: "
+                    + "configure the runtime with debug = true or object-ids = true");
+        }
         this.runtime = runtime;
         this.mutator = mutator;
         this.executor = new RuntimeExecutor(runtime, mutator);
-        this.resolver = new Resolver(options.maxGlobals(), runtime.constraints().supportsPinning());
+        this.headerWords = HeaderLayout.headerWords(runtime.config().keepsObjectIds());
+        this.resolver = new Resolver(options.maxGlobals(), runtime.constraints().supportsPinning(), headerWords);
         this.checkReclamation = options.checkReclamation();
         this.tally = tally;
-        boolean inspectable = runtime instanceof GcRuntimeImpl && mutator instanceof MutatorImpl;
+        boolean inspectable = runtime instanceof GcRuntimeImpl && mutator instanceof AttachedMutator;
         this.pauseInvariants = inspectable ? options.pauses() : null;
         this.recorder = pauseInvariants == null ? null : new PauseRecorder(((GcRuntimeImpl) runtime).objects(),
-                ((MutatorImpl) mutator).stack(), ((MutatorImpl) mutator).state().buffer(), tally);
+                ((AttachedMutator) mutator).stack(), ((AttachedMutator) mutator).state().buffer(), tally);
         if (recorder != null) {
             runtime.addListener(recorder);
         }
@@ -84,7 +92,7 @@ public final class ProgramRunner {
 
     /** Pushes the base frame on both sides. */
     public void start() {
-        perform(new Step.PushFrame(Resolver.BASE_SLOTS), "pushing the base frame");
+        perform(new Step.PushFrame(Resolver.BASE_SLOTS, Resolver.BASE_RAW_SLOTS), "pushing the base frame");
         collectionsSeen = runtime.stats().collections();
     }
 
@@ -159,7 +167,7 @@ public final class ProgramRunner {
             throw v;
         } catch (HeapExhaustedException e) {
             throw new InvariantViolation(Invariant.NO_RUNTIME_ERROR, "during " + label + ": heap exhausted although the model's "
-                    + "reachable objects take " + model.reachableBytes() + " bytes: " + e.getMessage(), e);
+                    + "reachable objects take " + model.reachableBytes(headerWords) + " bytes: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             throw InvariantViolation.fromRuntime(Invariant.NO_RUNTIME_ERROR, "during " + label + ": the runtime threw ", e);
         }
@@ -193,7 +201,7 @@ public final class ProgramRunner {
             Set<ModelObject> reachable = model.reachable();
             long bytes = 0;
             for (ModelObject o : reachable) {
-                bytes += o.bytes();
+                bytes += o.bytes(headerWords);
             }
             CompleteReclamation.check(runtime, bytes, reachable.size(), when);
             tally.checked(Invariant.COMPLETE_RECLAMATION);

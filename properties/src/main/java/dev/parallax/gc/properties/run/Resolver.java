@@ -21,6 +21,8 @@ public final class Resolver {
     public static final int MAX_DEPTH = 6;
     /** Slots of the base frame pushed before a program starts. */
     public static final int BASE_SLOTS = 8;
+    /** Of which raw slots (the last ones). */
+    public static final int BASE_RAW_SLOTS = 2;
     /** Slots of the largest frame a program pushes. */
     public static final int MAX_FRAME_SLOTS = 8;
 
@@ -31,26 +33,35 @@ public final class Resolver {
 
     private final int maxGlobals;
     private final boolean pinning;
+    private final int headerWords;
 
     /**
-     * @param maxGlobals how many global cells this mutator may hold registered at once
-     * @param pinning    whether the collector supports pinning (else Pin and Unpin are skipped)
+     * @param maxGlobals  how many global cells this mutator may hold registered at once
+     * @param pinning     whether the collector supports pinning (else Pin and Unpin are skipped)
+     * @param headerWords the runtime's object header words (raw addresses may point into headers)
      */
-    public Resolver(int maxGlobals, boolean pinning) {
+    public Resolver(int maxGlobals, boolean pinning, int headerWords) {
         this.maxGlobals = maxGlobals;
         this.pinning = pinning;
+        this.headerWords = headerWords;
     }
 
+    /**
+     * The step {@code action} means now. A slot operand that receives a reference counts among the
+     * innermost frame's reference slots, one that receives a raw word among its raw slots (skipped
+     * when it has none), one that is only read or cleared among all its slots.
+     */
     public Step resolve(Action action, ReferenceModel model) {
         int size = model.frameSize();
+        int refs = model.referenceSlotCount();
         return switch (action) {
-            case Action.AllocShaped(int shape, int slot) -> new Step.NewShaped(FixedShape.select(shape), mod(slot, size));
-            case Action.AllocRefArray(int length, int slot) -> new Step.NewRefArray(mod(length, MAX_BODY), mod(slot, size));
-            case Action.AllocRawArray(int length, int slot) -> new Step.NewRawArray(mod(length, MAX_BODY), mod(slot, size));
-            case Action.BoxLong(long value, int slot) -> new Step.NewBoxedLong(value, mod(slot, size));
-            case Action.BoxDouble(double value, int slot) -> new Step.NewBoxedDouble(value, mod(slot, size));
+            case Action.AllocShaped(int shape, int slot) -> new Step.NewShaped(FixedShape.select(shape), mod(slot, refs));
+            case Action.AllocRefArray(int length, int slot) -> new Step.NewRefArray(mod(length, MAX_BODY), mod(slot, refs));
+            case Action.AllocRawArray(int length, int slot) -> new Step.NewRawArray(mod(length, MAX_BODY), mod(slot, refs));
+            case Action.BoxLong(long value, int slot) -> new Step.NewBoxedLong(value, mod(slot, refs));
+            case Action.BoxDouble(double value, int slot) -> new Step.NewBoxedDouble(value, mod(slot, refs));
             case Action.AllocClosure(int code, int captured, int source, int slot) ->
-                    closure(model, mod(code, MAX_CODE), mod(captured, MAX_BODY), source, mod(slot, size));
+                    closure(model, mod(code, MAX_CODE), mod(captured, MAX_BODY), source, mod(slot, refs));
             case Action.WriteRef(int object, int field, int target) -> withObject(model, object,
                     ModelObject::hasReferenceWords, "no slot holds an object with reference fields",
                     (s, o) -> new Step.WriteField(s, o.referenceWord(mod(field, o.referenceWordCount())),
@@ -63,14 +74,18 @@ public final class Resolver {
                     (s, o) -> new Step.WriteImmediate(s, o.referenceWord(mod(field, o.referenceWordCount())), value));
             case Action.Load(int object, int field, int slot) -> withObject(model, object,
                     ModelObject::hasReferenceWords, "no slot holds an object with reference fields",
-                    (s, o) -> new Step.Load(s, o.referenceWord(mod(field, o.referenceWordCount())), mod(slot, size)));
-            case Action.Copy(int from, int to) ->
-                    new Step.Copy(mod(from, size), mod(to, size), model.slot(mod(from, size)).isReference());
+                    (s, o) -> new Step.Load(s, o.referenceWord(mod(field, o.referenceWordCount())), mod(slot, refs)));
+            case Action.Copy(int from, int to) -> copy(model, mod(from, size), to);
             case Action.Clear(int slot) -> new Step.Clear(mod(slot, size));
-            case Action.SetRaw(int slot, long value) -> new Step.SetRaw(mod(slot, size), value);
-            case Action.PushFrame(int slots) -> model.depth() >= MAX_DEPTH
-                    ? new Step.Skip("already " + MAX_DEPTH + " frames deep")
-                    : new Step.PushFrame(1 + mod(slots - 1, MAX_FRAME_SLOTS));
+            case Action.SetRaw(int slot, long value) -> model.rawSlotCount() == 0 ? noRawSlot()
+                    : new Step.SetRaw(rawSlot(model, slot), value);
+            case Action.PushFrame(int slots, int rawSlots) -> {
+                if (model.depth() >= MAX_DEPTH) {
+                    yield new Step.Skip("already " + MAX_DEPTH + " frames deep");
+                }
+                int n = 1 + mod(slots - 1, MAX_FRAME_SLOTS);
+                yield new Step.PushFrame(n, mod(rawSlots, n));
+            }
             case Action.PopFrame() -> model.depth() <= 1 ? new Step.Skip("only the base frame is left") : new Step.PopFrame();
             case Action.RegisterGlobal(int slot) -> model.globalCount() >= maxGlobals
                     ? new Step.Skip("already " + maxGlobals + " globals registered")
@@ -80,22 +95,24 @@ public final class Resolver {
             case Action.UnregisterGlobal(int global) -> model.globalCount() == 0 ? noGlobal()
                     : new Step.UnregisterGlobal(mod(global, model.globalCount()));
             case Action.LoadGlobal(int global, int slot) -> model.globalCount() == 0 ? noGlobal()
-                    : new Step.LoadGlobal(mod(global, model.globalCount()), mod(slot, size));
+                    : new Step.LoadGlobal(mod(global, model.globalCount()), mod(slot, refs));
             case Action.Collect() -> new Step.Collect();
             case Action.Poll() -> new Step.Poll();
             case Action.BackEdge() -> new Step.BackEdge();
             case Action.FunctionEntry() -> new Step.FunctionEntry();
             case Action.Step() -> new Step.CollectStep();
-            case Action.SetRawAddress(int object, int offset, int form, int slot) -> withObject(model, object,
-                    o -> true, "no slot holds an object", (s, o) -> new Step.SetRawAddress(s,
-                            HeaderLayout.WORD_BYTES * (long) mod(offset, HeaderLayout.HEADER_WORDS + o.length()),
-                            mod(form, 2) == 1, mod(slot, size)));
+            case Action.SetRawAddress(int object, int offset, int form, int slot) -> model.rawSlotCount() == 0
+                    ? noRawSlot()
+                    : withObject(model, object, o -> true, "no slot holds an object", (s, o) -> new Step.SetRawAddress(s,
+                            HeaderLayout.WORD_BYTES * (long) mod(offset, headerWords + o.length()),
+                            mod(form, 2) == 1, rawSlot(model, slot)));
             case Action.Pin(int object) -> !pinning ? new Step.Skip("the collector cannot pin")
                     : withObject(model, object, o -> true, "no slot holds an object", (s, o) -> new Step.Pin(s));
             case Action.Unpin(int object) -> withObject(model, object, model::isPinned, "no slot holds a pinned object",
                     (s, o) -> new Step.Unpin(s));
-            case Action.LostObjectPattern(int slot) -> size < 3 ? new Step.Skip("the frame has fewer than 3 slots")
-                    : lostObjectPattern(mod(slot, size), mod(slot + 1, size), mod(slot + 2, size));
+            case Action.LostObjectPattern(int slot) -> refs < 3
+                    ? new Step.Skip("the frame has fewer than 3 reference slots")
+                    : lostObjectPattern(mod(slot, refs), mod(slot + 1, refs), mod(slot + 2, refs));
         };
     }
 
@@ -121,12 +138,28 @@ public final class Resolver {
                 new Step.StepUntilSwept(a)));
     }
 
+    /** Copies slot {@code from} into the {@code to}-th slot (modulo) of the same kind, reference or raw. */
+    private static Step copy(ReferenceModel model, int from, int to) {
+        boolean reference = model.isReferenceSlot(from);
+        int target = reference ? mod(to, model.referenceSlotCount()) : rawSlot(model, to);
+        return new Step.Copy(from, target, reference);
+    }
+
+    /** The {@code k}-th raw slot (modulo) of the innermost frame; it must have one. */
+    private static int rawSlot(ReferenceModel model, int k) {
+        return model.referenceSlotCount() + mod(k, model.rawSlotCount());
+    }
+
+    private static Step noRawSlot() {
+        return new Step.Skip("the frame has no raw slot");
+    }
+
     private static Step closure(ReferenceModel model, int code, int captured, int source, int slot) {
         List<Integer> sources = new ArrayList<>(captured);
         for (int i = 0; i < captured; i++) {
             int s = mod(source + i, model.frameSize());
             // the destination slot holds the new closure by the time captures are read
-            sources.add(s == slot || model.slot(s).isReference() ? s : -1);
+            sources.add(model.isReferenceSlot(s) ? s : -1);
         }
         return new Step.NewClosure(code, sources, slot);
     }

@@ -5,11 +5,13 @@ import dev.parallax.gc.api.GlobalRoot;
 import dev.parallax.gc.api.Mutator;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.object.Shape;
+import dev.parallax.gc.api.stack.FrameShape;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.properties.model.FixedShape;
 import dev.parallax.gc.runtime.GcRuntimeImpl;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -104,7 +106,7 @@ public final class RuntimeExecutor {
             }
             case Step.Clear(int slot) -> m.clear(slot);
             case Step.SetRaw(int slot, long value) -> m.setRaw(slot, value);
-            case Step.PushFrame(int slots) -> m.pushFrame(slots);
+            case Step.PushFrame(int slots, int rawSlots) -> m.pushFrame(frameShape(slots, rawSlots));
             case Step.PopFrame() -> m.popFrame();
             case Step.RegisterGlobal(int source) -> {
                 GlobalRoot g = runtime.globals().register(m.name() + "/g" + globalsRegistered++);
@@ -137,6 +139,13 @@ public final class RuntimeExecutor {
                 // nothing to do
             }
         }
+    }
+
+    /** The zeroed frame shape of {@code slots} slots whose last {@code rawSlots} are raw, defined on first use. */
+    private FrameShape frameShape(int slots, int rawSlots) {
+        int[] references = new int[slots - rawSlots];
+        Arrays.setAll(references, i -> i);
+        return runtime.frames().define("property/" + slots + "-" + rawSlots, slots, references);
     }
 
     /**

@@ -110,9 +110,10 @@ public sealed interface Step {
         }
     }
 
-    record PushFrame(int slots) implements Step {
+    /** Pushes a zeroed frame of {@code slots} slots whose last {@code rawSlots} are raw, the others reference slots. */
+    record PushFrame(int slots, int rawSlots) implements Step {
         public String describe() {
-            return "push frame of " + slots + " slots";
+            return "push frame of " + slots + " slots (" + rawSlots + " raw)";
         }
     }
 

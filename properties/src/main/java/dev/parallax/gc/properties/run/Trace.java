@@ -13,13 +13,13 @@ public final class Trace {
     }
 
     /**
-     * @param maxGlobals and {@code pinning}: as the runner's resolver had them, so that every action
-     *                   resolves as it did when the program ran
+     * @param maxGlobals and {@code pinning}, {@code headerWords}: as the runner's resolver had them, so
+     *                   that every action resolves as it did when the program ran
      */
-    public static String render(Program program, int maxGlobals, boolean pinning) {
+    public static String render(Program program, int maxGlobals, boolean pinning, int headerWords) {
         ReferenceModel model = new ReferenceModel();
-        model.pushFrame(Resolver.BASE_SLOTS);
-        Resolver resolver = new Resolver(maxGlobals, pinning);
+        model.pushFrame(Resolver.BASE_SLOTS, Resolver.BASE_RAW_SLOTS);
+        Resolver resolver = new Resolver(maxGlobals, pinning, headerWords);
         StringBuilder out = new StringBuilder();
         int n = 1;
         for (Action action : program.actions()) {

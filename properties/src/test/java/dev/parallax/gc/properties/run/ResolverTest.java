@@ -18,11 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Operand resolution and the model's execution of resolved steps. */
 class ResolverTest {
-    private final Resolver resolver = new Resolver(2, true);
+    private final Resolver resolver = new Resolver(2, true, 2);
 
-    private static ReferenceModel model(int slots) {
+    /** A model with one frame of {@code slots} slots, the last {@code raw} of them raw. */
+    private static ReferenceModel model(int slots, int raw) {
         ReferenceModel m = new ReferenceModel();
-        m.pushFrame(slots);
+        m.pushFrame(slots, raw);
         return m;
     }
 
@@ -33,20 +34,23 @@ class ResolverTest {
     }
 
     @Test
-    void slotOperandsWrapAroundTheInnermostFrame() {
-        ReferenceModel m = model(3);
-        assertEquals(new Step.NewShaped(FixedShape.NODE, 1), resolver.resolve(new Action.AllocShaped(4, 7), m));
-        assertEquals(new Step.Clear(2), resolver.resolve(new Action.Clear(-1), m));
+    void slotOperandsWrapAroundTheSlotsOfTheKindTheyNeed() {
+        ReferenceModel m = model(3, 1);
+        assertEquals(new Step.NewShaped(FixedShape.NODE, 1), resolver.resolve(new Action.AllocShaped(4, 7), m),
+                "an allocation goes to a reference slot: 7 mod 2");
+        assertEquals(new Step.Clear(2), resolver.resolve(new Action.Clear(-1), m), "any slot: -1 mod 3");
+        assertEquals(new Step.SetRaw(2, 5), resolver.resolve(new Action.SetRaw(4, 5), m), "a raw word goes to a raw slot");
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.SetRaw(0, 5), model(3, 0)));
     }
 
     @Test
     void objectOperandsPickAmongSuitableSlotsAndSkipWhenThereIsNone() {
-        ReferenceModel m = model(4);
+        ReferenceModel m = model(4, 0);
         assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.WriteRef(0, 0, 0), m));
         run(m, new Action.AllocShaped(2, 0)); // Leaf: no reference fields
         run(m, new Action.AllocShaped(1, 2)); // Node: refs 0 and 2
         run(m, new Action.AllocRawArray(2, 3));
-        assertEquals(new Step.WriteField(2, 2, -1), resolver.resolve(new Action.WriteRef(5, 1, 1), m));
+        assertEquals(new Step.WriteField(2, 2, 1), resolver.resolve(new Action.WriteRef(5, 1, 1), m));
         assertEquals(new Step.WriteField(2, 0, 3), resolver.resolve(new Action.WriteRef(0, 0, 3), m));
         // raw writes go to Leaf, Node raw words or the raw array, never to boxes
         assertEquals(new Step.WriteRaw(3, 1, 9), resolver.resolve(new Action.WriteRaw(2, 1, 9), m));
@@ -54,37 +58,41 @@ class ResolverTest {
     }
 
     @Test
-    void aClosureCapturingItsOwnSlotCapturesItself() {
-        ReferenceModel m = model(2);
-        Step s = run(m, new Action.AllocClosure(3, 3, 0, 1));
-        assertEquals(new Step.NewClosure(3, List.of(-1, 1, -1), 1), s);
+    void aClosureCapturingItsOwnSlotCapturesItselfAndARawSlotCapturesNull() {
+        ReferenceModel m = model(3, 1);
+        Step s = run(m, new Action.AllocClosure(3, 3, 1, 1));
+        assertEquals(new Step.NewClosure(3, List.of(1, -1, 0), 1), s);
         ModelObject closure = m.slot(1).target();
-        assertSame(closure, closure.word(1).target());
-        assertEquals(Value.NULL, closure.word(0));
+        assertSame(closure, closure.word(0).target());
+        assertEquals(Value.NULL, closure.word(1));
+        assertEquals(Value.NULL, closure.word(2));
     }
 
     @Test
     void loadsAndCopiesKeepImmediatesAndReferenceKinds() {
-        ReferenceModel m = model(3);
+        ReferenceModel m = model(4, 2);
         run(m, new Action.AllocRefArray(2, 0));
         run(m, new Action.WriteImmediate(0, 1, 42));
         run(m, new Action.Load(0, 1, 1));
         assertEquals(new Value.SmallInt(42), m.slot(1));
-        run(m, new Action.SetRaw(2, 77));
-        Step copy = run(m, new Action.Copy(2, 1));
-        assertEquals(new Step.Copy(2, 1, false), copy);
-        assertEquals(new Value.Raw(77), m.slot(1));
+        run(m, new Action.SetRaw(0, 77));
+        assertEquals(new Value.Raw(77), m.slot(2));
+        assertEquals(new Step.Copy(2, 3, false), run(m, new Action.Copy(2, 1)), "a raw word goes to a raw slot");
+        assertEquals(new Value.Raw(77), m.slot(3));
+        assertEquals(new Step.Copy(1, 0, true), run(m, new Action.Copy(1, 2)), "a value goes to a reference slot");
+        assertEquals(new Value.SmallInt(42), m.slot(0));
     }
 
     @Test
     void framesAndGlobalsRespectTheirLimits() {
-        ReferenceModel m = model(Resolver.BASE_SLOTS);
+        ReferenceModel m = model(Resolver.BASE_SLOTS, Resolver.BASE_RAW_SLOTS);
         assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.PopFrame(), m));
+        assertEquals(new Step.PushFrame(3, 2), resolver.resolve(new Action.PushFrame(3, 5), m), "5 mod 3 raw slots");
         for (int i = 1; i < Resolver.MAX_DEPTH; i++) {
-            run(m, new Action.PushFrame(0));
+            run(m, new Action.PushFrame(0, 1));
         }
         assertEquals(Resolver.MAX_DEPTH, m.depth());
-        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.PushFrame(3), m));
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.PushFrame(3, 0), m));
         assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.LoadGlobal(0, 0), m));
         run(m, new Action.RegisterGlobal(0));
         run(m, new Action.RegisterGlobal(0));
@@ -94,13 +102,16 @@ class ResolverTest {
 
     @Test
     void rawAddressesNameAnObjectCellAndPinsFollowTheModel() {
-        ReferenceModel m = model(4);
+        ReferenceModel m = model(4, 2);
         assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.SetRawAddress(0, 0, 0, 0), m));
-        run(m, new Action.AllocShaped(0, 1)); // a Pair: a cell of 4 words
+        run(m, new Action.AllocShaped(0, 1)); // a Pair: a cell of 4 words with two header words
         assertEquals(new Step.SetRawAddress(1, 8, true, 2), resolver.resolve(new Action.SetRawAddress(3, 5, -1, 2), m));
-        assertEquals(new Step.SetRawAddress(1, 0, false, 1), resolver.resolve(new Action.SetRawAddress(0, 4, 2, 5), m));
+        assertEquals(new Step.SetRawAddress(1, 0, false, 3), resolver.resolve(new Action.SetRawAddress(0, 4, 2, 5), m));
+        assertEquals(new Step.SetRawAddress(1, 8, false, 3), new Resolver(2, true, 1)
+                .resolve(new Action.SetRawAddress(0, 4, 2, 5), m), "a cell of 3 words with one header word");
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.SetRawAddress(0, 0, 0, 0), model(2, 0)));
         assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.Unpin(0), m)); // nothing pinned yet
-        assertInstanceOf(Step.Skip.class, new Resolver(2, false).resolve(new Action.Pin(0), m));
+        assertInstanceOf(Step.Skip.class, new Resolver(2, false, 2).resolve(new Action.Pin(0), m));
         run(m, new Action.Pin(7));
         ModelObject pair = m.slot(1).target();
         assertTrue(m.isPinned(pair));
@@ -111,8 +122,8 @@ class ResolverTest {
 
     @Test
     void theLostObjectPatternBuildsAToBToCAndLeavesAInItsSlot() {
-        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.LostObjectPattern(0), model(2)));
-        ReferenceModel m = model(3);
+        assertInstanceOf(Step.Skip.class, resolver.resolve(new Action.LostObjectPattern(0), model(4, 2)));
+        ReferenceModel m = model(4, 1);
         Step s = run(m, new Action.LostObjectPattern(2));
         Step.Sequence pattern = assertInstanceOf(Step.Sequence.class, s);
         assertEquals(new Step.Collect(), pattern.steps().getFirst());
@@ -122,18 +133,18 @@ class ResolverTest {
         ModelObject c = a.word(1).target();
         assertEquals(List.of(3, 2, 1), List.of(a.serial(), b.serial(), c.serial())); // C first, A last
         assertEquals(Value.NULL, b.word(0));
-        assertEquals(Value.CLEARED, m.slot(0));
-        assertEquals(Value.CLEARED, m.slot(1));
+        assertEquals(Value.NULL, m.slot(0));
+        assertEquals(Value.NULL, m.slot(1));
     }
 
     @Test
     void aTraceShowsEachActionWithItsResolvedStep() {
         String trace = Trace.render(Program.of(new Action.AllocShaped(0, 9), new Action.WriteRef(0, 1, 1),
-                new Action.PopFrame()), 4, true);
+                new Action.PopFrame()), 4, true, 2);
         List<String> lines = trace.lines().toList();
         assertEquals(3, lines.size());
-        assertTrue(lines.get(0).contains("s1 := new Pair"), lines.get(0));
-        assertTrue(lines.get(1).contains("s1.f1 := s1"), lines.get(1));
+        assertTrue(lines.get(0).contains("s3 := new Pair"), lines.get(0)); // 9 mod the base frame's 6 reference slots
+        assertTrue(lines.get(1).contains("s3.f1 := s1"), lines.get(1));
         assertTrue(lines.get(2).contains("skipped"), lines.get(2));
     }
 }

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * verifier stays silent, so the catch is the property's.
  */
 class PauseTeethTest {
-    private static final GcConfig QUIET = GcConfig.defaults().withHeapBytes(1 << 20);
+    private static final GcConfig QUIET = GcConfig.defaults().withHeapBytes(1 << 20).withObjectIds(true);
 
     /** Runs a program through every phase of the runner; the violation, or null. */
     private static InvariantViolation run(GcConfig config, PauseInvariants pauses, Program program) {
@@ -47,7 +47,7 @@ class PauseTeethTest {
     @Test
     void anObjectOfAnOuterFrameReclaimedInAPauseIsCaughtInThatPause() {
         GcConfig broken = QUIET.withRoots(List.of(InnermostFrameRoots.NAME, "globals"));
-        Program program = Program.of(new Action.AllocShaped(0, 0), new Action.PushFrame(1), new Action.Collect());
+        Program program = Program.of(new Action.AllocShaped(0, 0), new Action.PushFrame(1, 0), new Action.Collect());
         InvariantViolation v = run(broken, PauseInvariants.forConfig(broken), program);
         assertNotNull(v);
         assertEquals(Invariant.ONLY_UNREACHABLE_RECLAIMED, v.invariant(), v.getMessage());
@@ -70,7 +70,7 @@ class PauseTeethTest {
 
     @Test
     void aCompactorThatIgnoresPinsFailsWithAShortCounterexample() {
-        CheckReport report = PropertyChecker.check(GcConfig.defaults().withCollector(PinIgnoringCompactor.NAME),
+        CheckReport report = PropertyChecker.check(GcConfig.defaults().withDebug(true).withCollector(PinIgnoringCompactor.NAME),
                 200, 4L, 60);
         assertFalse(report.passed(), report.render());
         assertTrue(report.failure().startsWith("[pinned-stay]"), report.render());

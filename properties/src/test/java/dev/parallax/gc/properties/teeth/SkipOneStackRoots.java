@@ -4,11 +4,14 @@ import dev.parallax.gc.api.roots.MutatorStackView;
 import dev.parallax.gc.api.roots.RootScanContext;
 import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.roots.RootVisitor;
+import dev.parallax.gc.api.tags.TagScheme;
+
+import java.lang.foreign.ValueLayout;
 
 /**
  * A deliberately broken root source, to show that the properties have teeth: like precise stack
- * roots, but it never reports the last reference slot of each mutator's innermost frame. An object
- * held only there is reclaimed while the program still uses it.
+ * roots, but it never reports the last reference slot holding a pointer in each mutator's innermost
+ * frame. An object held only there is reclaimed while the program still uses it.
  */
 public final class SkipOneStackRoots implements RootSource {
     public static final String NAME = "precise-skip-one";
@@ -26,7 +29,7 @@ public final class SkipOneStackRoots implements RootSource {
     @Override
     public void scanRoots(RootScanContext context, RootVisitor visitor) {
         for (MutatorStackView stack : context.stacks()) {
-            long skipped = lastReferenceSlotOfInnermostFrame(stack);
+            long skipped = lastPointerSlotOfInnermostFrame(stack, context.tags());
             for (long w = 0; w < stack.topWord(); w++) {
                 if (stack.isReferenceSlot(w) && w != skipped) {
                     visitor.visitSlot(stack.words(), w << 3);
@@ -35,11 +38,11 @@ public final class SkipOneStackRoots implements RootSource {
         }
     }
 
-    /** The last reference slot of the innermost frame, or -1 when it has none (or there is no frame). */
-    private static long lastReferenceSlotOfInnermostFrame(MutatorStackView stack) {
+    /** The last reference slot of the innermost frame that holds a pointer, or -1 when none does. */
+    private static long lastPointerSlotOfInnermostFrame(MutatorStackView stack, TagScheme tags) {
         long header = stack.innermostFrameHeader();
         for (long w = stack.topWord() - 1; w > header && header >= 0; w--) {
-            if (stack.isReferenceSlot(w)) {
+            if (stack.isReferenceSlot(w) && tags.isPointer(stack.words().get(ValueLayout.JAVA_LONG, w << 3))) {
                 return w;
             }
         }

@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The properties catch broken strategies, and shrink the evidence to a few actions. */
 class TeethTest {
-    private static final GcConfig SKIP_ONE = GcConfig.defaults().withRoots(List.of(SkipOneStackRoots.NAME, "globals"));
+    private static final GcConfig SKIP_ONE = GcConfig.defaults().withDebug(true).withRoots(List.of(SkipOneStackRoots.NAME, "globals"));
 
     @Test
     void aRootSourceThatSkipsASlotFailsWithAShortCounterexample() {
@@ -37,7 +37,7 @@ class TeethTest {
 
     @Test
     void forgettingTheGlobalRootSourceFails() {
-        CheckReport report = PropertyChecker.check(GcConfig.defaults().withRoots(List.of("precise")), 200, 2L, 60);
+        CheckReport report = PropertyChecker.check(GcConfig.defaults().withDebug(true).withRoots(List.of("precise")), 200, 2L, 60);
         assertFalse(report.passed(), report.render());
         assertTrue(report.counterexample().contains("register global"), report.render());
         assertTrue(report.counterexampleActions() <= 8, report.render());
@@ -52,8 +52,9 @@ class TeethTest {
 
     @Test
     void completeReclamationCatchesALeakThatKeepsTheGraphIntact() {
-        GcConfig leaky = GcConfig.defaults().withHeapBytes(1 << 20).withRoots(List.of(StaleStackRoots.NAME, "globals"));
-        Program popThenCollect = Program.of(new Action.PushFrame(1), new Action.AllocShaped(0, 0),
+        GcConfig leaky = GcConfig.defaults().withHeapBytes(1 << 20).withObjectIds(true)
+                .withRoots(List.of(StaleStackRoots.NAME, "globals"));
+        Program popThenCollect = Program.of(new Action.PushFrame(1, 0), new Action.AllocShaped(0, 0),
                 new Action.PopFrame(), new Action.Collect());
         try (GcRuntime runtime = GcRuntimes.create(leaky); Mutator mutator = runtime.attach("leak")) {
             ProgramRunner runner = new ProgramRunner(runtime, mutator, new ProgramRunner.Options(true, 4));

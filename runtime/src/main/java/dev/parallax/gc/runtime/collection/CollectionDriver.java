@@ -16,7 +16,6 @@ import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.heap.FreeSpace;
 import dev.parallax.gc.runtime.heap.ObjectStartMap;
 import dev.parallax.gc.runtime.jfr.JfrEvents;
-import dev.parallax.gc.runtime.mutator.AllocationBits;
 import dev.parallax.gc.runtime.verify.HeapVerifier;
 import dev.parallax.gc.runtime.verify.LiveSetSanity;
 import dev.parallax.gc.runtime.verify.RootEnumeration;
@@ -59,7 +58,6 @@ public final class CollectionDriver implements PauseHandler {
     private final LiveSetSanity sanity;
     private final PinCounter pins = new PinCounter();
     private final ObjectStartMap starts;
-    private final AllocationBits allocationBits;
     /** Reset at each stop request: one pause at a time. */
     private final PhaseClock clock = new PhaseClock();
     private final JfrEvents events = new JfrEvents();
@@ -78,11 +76,9 @@ public final class CollectionDriver implements PauseHandler {
 
     /**
      * @param listeners      read at each announcement (a concurrent list the runtime updates)
-     * @param allocationBits where each pause publishes the collector's allocation header bits
      */
     public CollectionDriver(Collector collector, ObjectModel objects, TagScheme tags, GlobalTable globals,
-                            List<RootSource> sources, List<GcListener> listeners, GcTotals totals, boolean debug,
-                            AllocationBits allocationBits) {
+                            List<RootSource> sources, List<GcListener> listeners, GcTotals totals, boolean debug) {
         this.collector = collector;
         this.objects = objects;
         this.tags = tags;
@@ -91,7 +87,6 @@ public final class CollectionDriver implements PauseHandler {
         this.listeners = listeners;
         this.totals = totals;
         this.debug = debug;
-        this.allocationBits = allocationBits;
         this.verifier = debug ? new HeapVerifier(objects, tags) : null;
         this.sanity = debug ? new LiveSetSanity(objects, tags) : null;
         this.starts = new ObjectStartMap(objects, this.sources.stream().anyMatch(RootSource::reportsPinningRoots));
@@ -156,7 +151,6 @@ public final class CollectionDriver implements PauseHandler {
 
     @Override
     public void finished(long number, long releaseNanos, Throwable failure) {
-        allocationBits.publish(collector.allocationHeaderBits());  // even after a failure: the collector may have changed them
         clock.stop(releaseNanos);
         if (failure != null) {
             events.discarded();

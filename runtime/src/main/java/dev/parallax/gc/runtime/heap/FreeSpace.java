@@ -1,8 +1,6 @@
 package dev.parallax.gc.runtime.heap;
 
 import dev.parallax.gc.api.collector.AllocationBuffer;
-import dev.parallax.gc.api.object.HeaderLayout;
-import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
 
 /**
@@ -20,25 +18,8 @@ public final class FreeSpace {
         long start = buffer.cursor();
         long end = buffer.limit();
         if (start != 0 && end > start) {
-            formatGap(objects, start, end - start);
+            objects.formatFree(start, end - start, 0L);
         }
         buffer.clear();
-    }
-
-    /**
-     * Makes {@code [start, start + bytes)} one free cell: a FREE chunk (free-list link 0) when it holds
-     * at least a header, else a one-word FILLER. {@code bytes} is a positive multiple of 8.
-     */
-    public static void formatGap(ObjectModel objects, long start, long bytes) {
-        if (bytes >= HeaderLayout.MIN_CHUNK_BYTES) {
-            long bodyWords = bytes / HeaderLayout.WORD_BYTES - HeaderLayout.HEADER_WORDS;
-            objects.setStatus(start, HeaderLayout.statusWord(ObjectKind.FREE, 0, bodyWords));
-            objects.store(start + HeaderLayout.WORD_BYTES, 0L);
-        } else if (bytes == HeaderLayout.WORD_BYTES) {
-            objects.setStatus(start, HeaderLayout.statusWord(ObjectKind.FILLER, 0, 0));
-        } else {
-            throw new IllegalArgumentException("cannot format a gap of " + bytes + " bytes at 0x"
-                    + Long.toHexString(start) + ": not a positive multiple of 8");
-        }
     }
 }

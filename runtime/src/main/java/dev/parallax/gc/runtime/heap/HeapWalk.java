@@ -38,7 +38,7 @@ public final class HeapWalk {
         long cell = objects.base();
         while (cell < limit) {
             long status = objects.status(cell);
-            long size = HeaderLayout.cellBytes(status);
+            long size = objects.sizeOf(status);
             if (ObjectKind.ofCode(HeaderLayout.kindCode(status)) == null || size > limit - cell) {
                 return 0; // unparsable from here on: refuse rather than guess
             }

@@ -68,7 +68,7 @@ public final class ObjectStartMap {
         }
         long status = objects.status(cell);
         ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
-        return kind != null && kind.isObject() && address - cell < HeaderLayout.cellBytes(status) ? cell : 0;
+        return kind != null && kind.isObject() && address - cell < objects.sizeOf(status) ? cell : 0;
     }
 
     /** The nearest mapped cell start at or below {@code address}, or 0 when none is. */
@@ -97,7 +97,7 @@ public final class ObjectStartMap {
         long cell = base;
         while (cell < limit) {
             long status = objects.status(cell);
-            long size = HeaderLayout.cellBytes(status);
+            long size = objects.sizeOf(status);
             if (ObjectKind.ofCode(HeaderLayout.kindCode(status)) == null || size > limit - cell) {
                 break;
             }

@@ -4,24 +4,26 @@ import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.collector.Collector;
 import dev.parallax.gc.api.collector.WriteBarrier;
 import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.stack.FrameShapeTable;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 import dev.parallax.gc.runtime.safepoint.PollSchedule;
 
+import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * What every mutator of one runtime shares.
  *
+ * @param memory       the runtime's memory: the heap from offset 0, then one stack region per mutator
  * @param barrier      the collector's write barrier, or null when its constraints need none
- * @param allocationBits the collector's allocation header bits as of the latest pause
  * @param objectIds    the next unhanded object id; mutators take ids from it in blocks
  * @param outOfMemory  counts an allocation refused with HeapExhaustedException
- * @param onClose      called once when a mutator has detached, to fold its counters into the runtime's
+ * @param onClose      called once when a mutator has detached, to release its stack and keep its counts
  */
-public record MutatorEnvironment(GcConfig config, ObjectModel objects, TagScheme tags, Collector collector,
-                                 WriteBarrier barrier, AllocationBits allocationBits, SafepointCoordinator coordinator,
-                                 PollSchedule polls,
-                                 AtomicLong objectIds, Runnable outOfMemory, Consumer<MutatorImpl> onClose) {
+public record MutatorEnvironment(GcConfig config, MemorySegment memory, ObjectModel objects, FrameShapeTable frames,
+                                 TagScheme tags, Collector collector, WriteBarrier barrier,
+                                 SafepointCoordinator coordinator, PollSchedule polls, AtomicLong objectIds,
+                                 Runnable outOfMemory, Consumer<AttachedMutator> onClose) {
 }

@@ -1,158 +1,123 @@
 package dev.parallax.gc.runtime.mutator;
 
-import dev.parallax.gc.api.HeapExhaustedException;
-import dev.parallax.gc.api.Mutator;
-import dev.parallax.gc.api.StressMode;
 import dev.parallax.gc.api.collector.AllocationBuffer;
-import dev.parallax.gc.api.collector.Collector;
-import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.collector.WriteBarrier;
 import dev.parallax.gc.api.object.HeaderLayout;
-import dev.parallax.gc.api.object.HeapCorruptionException;
 import dev.parallax.gc.api.object.ObjectKind;
-import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.object.Shape;
-import dev.parallax.gc.api.object.ShapeTable;
-import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.api.roots.MutatorStackView;
+import dev.parallax.gc.api.stack.FrameShape;
 import dev.parallax.gc.runtime.handshake.CollectOutcome;
 import dev.parallax.gc.runtime.handshake.MutatorState;
-import dev.parallax.gc.runtime.handshake.MutatorStatus;
 import dev.parallax.gc.runtime.handshake.PauseKind;
-import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 import dev.parallax.gc.runtime.heap.FreeSpace;
-import dev.parallax.gc.runtime.jfr.JfrEvents;
+import dev.parallax.gc.runtime.mutator.MutatorChecks.SlotUse;
 
-import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.concurrent.atomic.AtomicLong;
+import java.lang.invoke.MethodHandles;
 
 /**
- * The runtime's {@link Mutator}: an explicit stack, a TLAB, safepoint polls and validated field
- * access for one thread. See the api interface for the contract; this class adds:
- * <ul>
- *   <li>every call checks the owner thread (a closed mutator has no owner);</li>
- *   <li>in debug mode every call checks the mutator is RUNNING and no collection runs, counting and
- *       throwing a violation otherwise, and object addresses are fully validated
- *       ({@link ObjectModel#whyNotObject}); outside debug mode they get a cheap range, alignment and
- *       kind check;</li>
- *   <li>allocation bumps the TLAB (zeroed in bulk when refilled, so a new object only needs its
- *       header) and polls per the cached policy; the slow path always polls,
- *       refills, collects once on failure and then throws {@link HeapExhaustedException} (also a JFR
- *       {@code dev.parallax.gc.AllocationFailure} event, see {@link JfrEvents}).</li>
- * </ul>
+ * The runtime's {@link dev.parallax.gc.api.Mutator}: an explicit stack, a TLAB, safepoint polls and
+ * field access for one thread, written as the fast path compiled code would run.
+ *
+ * <h2>One class per runtime</h2>
+ * Each runtime defines its own copy of this class as a hidden class ({@link MutatorClass}) whose
+ * static final {@link #K} holds that runtime's {@link MutatorConstants}. Every hot method reads its
+ * constants through {@link #k()}, which the JIT folds to {@code K}: the runtime's memory segment
+ * becomes a constant (its base, size and liveness checks fold), {@code debug()} a constant branch
+ * that removes every check in release mode, the tag scheme and barrier constant receivers that
+ * inline. This class itself, never specialised, is the generic variant: there {@code K} is null and
+ * the constants come from the instance field.
+ *
+ * <p>The class must stay self-contained for the copy to work: no nested or anonymous classes, no
+ * lambdas, no enum switches, no string concatenation (cold code and messages live in
+ * {@link MutatorChecks} and {@link AllocationSlowPath}).
+ *
+ * <h2>Stack</h2>
+ * The stack is this mutator's region of the runtime's memory ({@code [stackBase, stackLimit)}), laid
+ * out as {@link MutatorStackView} documents; {@code top} and {@code frame} are byte offsets in the
+ * memory segment. The mutator is its own stack view: a collection reads its fields while it is
+ * stopped (the handshake orders the accesses).
+ *
+ * <h2>Release and debug</h2>
+ * Release mode validates nothing beyond memory safety (the segment's bounds), stack overflow and
+ * underflow and negative lengths. Debug mode checks every call with {@link MutatorChecks}: the
+ * owner thread, the handshake, object addresses, field and slot kinds, frame shapes, and fills the
+ * reference slots of unzeroed frames with {@link FrameShape#NEVER_WRITTEN}.
  */
-public final class MutatorImpl implements Mutator {
-    /** Object ids are taken from the runtime's counter this many at a time. */
-    static final int ID_BLOCK = 1024;
-    /** Up to this many bytes are zeroed word by word; more by bulk copies from {@link #ZEROS}. */
-    private static final long ZERO_LOOP_BYTES = 128;
-    private static final long ZERO_CHUNK_BYTES = 4096;
-    /** Zeroed memory that lives as long as the JVM: the source of bulk zeroing (no slice per allocation). */
-    private static final MemorySegment ZEROS = Arena.global().allocate(ZERO_CHUNK_BYTES, 8);
+public final class MutatorImpl implements AttachedMutator, MutatorStackView {
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
-    /** Bit c set when kind code c is an allocated object: the fast path's kind check in one shift. */
-    private static final int OBJECT_CODES = objectCodes();
+    private static final long SHAPED = ObjectKind.SHAPED.code();
+    private static final long REF_ARRAY = ObjectKind.REF_ARRAY.code();
+    private static final long RAW_ARRAY = ObjectKind.RAW_ARRAY.code();
+    private static final long CLOSURE = ObjectKind.CLOSURE.code();
+    private static final long BOXED_LONG = ObjectKind.BOXED_LONG.code() | (1L << HeaderLayout.LENGTH_SHIFT);
+    private static final long BOXED_DOUBLE = ObjectKind.BOXED_DOUBLE.code() | (1L << HeaderLayout.LENGTH_SHIFT);
+    private static final int ID_BLOCK = 1024;
 
+    /** The runtime's constants in a specialised copy of this class; null in the generic class. */
+    private static final MutatorConstants K = MutatorClass.classData(MethodHandles.lookup());
+
+    private final MutatorConstants k;
     private final String name;
-    private final MutatorEnvironment env;
-    private final ObjectModel objects;
-    private final MemorySegment heap;
-    private final long heapBase;
-    private final long heapBytes;
-    private final ShapeTable shapes;
-    private final TagScheme tags;
-    private final Collector collector;
-    private final WriteBarrier barrier;
-    private final AllocationBits allocationBits;
-    private final SafepointCoordinator coordinator;
-    private final boolean debug;
-    private final boolean canPin;
-    private final long tlabBytes;
-    private final long largeObjectBytes;
-    private final ExplicitStack stack;
-    private final AllocationBuffer tlab = new AllocationBuffer();
     private final MutatorState state;
-    private final AtomicLong objectIds;
-
+    private final AllocationBuffer tlab = new AllocationBuffer();
+    private final AllocationSlowPath slow;
+    private final MutatorChecks checks;
+    private final int stackIndex;
+    private final MemorySegment stackWords;
+    private final long stackBase;
+    private final long stackLimit;
     private Thread owner;
-    // safepoint schedule: an interval of 0 never polls; countdowns reach 0 at a poll
-    private final int allocationInterval;
-    private final int backEdgeInterval;
-    private final int functionEntryInterval;
+    private long top;
+    private long frame;
+    private int depth;
+    /** The innermost frame's shape; kept in debug mode only. */
+    private FrameShape frameShape;
+    private long allocationBits;
+    // safepoint schedule: countdowns reach 0 at a poll
     private int allocationCountdown;
     private int backEdgeCountdown;
     private int functionEntryCountdown;
-    // stress: collect when the countdown of allocations or polls reaches 0
-    private final boolean stressAllocation;
-    private final boolean stressPoll;
-    private final int stressInterval;
     private int stressCountdown;
     // ids [idNext, idLimit) are this mutator's to hand out
     private long idNext;
     private long idLimit;
-    // the allocation retried inside an allocation-failure pause: request, result, heap account on failure
-    private final Runnable retryInPause = this::retryInPause;
-    private long retryBytes;
-    private long retryAddress;
-    private HeapUsage retryUsage;
     // plain counters, read racily by GcRuntime.stats()
     private long bytesAllocated;
     private long objectsAllocated;
 
-    public MutatorImpl(String name, Thread owner, MutatorEnvironment env) {
+    MutatorImpl(MutatorConstants k, String name, Thread owner, int stackIndex) {
+        this.k = k;
         this.name = name;
         this.owner = owner;
-        this.env = env;
-        this.objects = env.objects();
-        this.heap = objects.heap();
-        this.heapBase = objects.base();
-        this.heapBytes = objects.limit() - objects.base();
-        this.shapes = objects.shapes();
-        this.tags = env.tags();
-        this.collector = env.collector();
-        this.barrier = env.barrier();
-        this.allocationBits = env.allocationBits();
-        this.coordinator = env.coordinator();
-        this.debug = env.config().debug();
-        this.canPin = collector.constraints().supportsPinning();
-        this.tlabBytes = env.config().tlabBytes();
-        this.largeObjectBytes = tlabBytes / 2;
-        this.objectIds = env.objectIds();
-        this.allocationInterval = env.polls().allocationInterval();
-        this.backEdgeInterval = env.polls().backEdgeInterval();
-        this.functionEntryInterval = env.polls().functionEntryInterval();
-        this.allocationCountdown = allocationInterval;
-        this.backEdgeCountdown = backEdgeInterval;
-        this.functionEntryCountdown = functionEntryInterval;
-        this.stressAllocation = env.config().stress() == StressMode.ALLOCATION;
-        this.stressPoll = env.config().stress() == StressMode.POLL;
-        this.stressInterval = env.config().stressInterval();
-        this.stressCountdown = stressInterval;
-        this.stack = new ExplicitStack(name, env.config().stackWords());
-        this.state = new MutatorState(name, owner, stack, tlab);
+        this.stackIndex = stackIndex;
+        MutatorEnvironment env = k.env();
+        long stackBytes = (long) env.config().stackWords() * HeaderLayout.WORD_BYTES;
+        this.stackBase = env.objects().capacity() + stackIndex * stackBytes;
+        this.stackLimit = stackBase + stackBytes;
+        this.stackWords = k.memory().asSlice(stackBase, stackBytes);
+        this.top = stackBase;
+        this.frame = stackBase;
+        this.state = new MutatorState(name, owner, this, tlab);
+        this.slow = new AllocationSlowPath(name, env, state, tlab);
+        this.checks = new MutatorChecks(name, env, state);
+        this.allocationCountdown = k.allocationInterval();
+        this.backEdgeCountdown = k.backEdgeInterval();
+        this.functionEntryCountdown = k.functionEntryInterval();
+        this.stressCountdown = k.stressInterval();
     }
 
-    /** The handshake's view of this mutator. */
-    public MutatorState state() {
-        return state;
+    /** The constants: {@link #K} in a specialised copy (a JIT constant), else the instance's. */
+    private MutatorConstants k() {
+        MutatorConstants c = K;
+        return c != null ? c : k;
     }
 
-    /** The explicit stack (a root); for tests and tools. */
-    public ExplicitStack stack() {
-        return stack;
-    }
-
-    public long bytesAllocated() {
-        return bytesAllocated;
-    }
-
-    public long objectsAllocated() {
-        return objectsAllocated;
-    }
-
-    public boolean isClosed() {
-        return owner == null;
+    /** Whether this class is a runtime's specialised copy. */
+    public boolean specialised() {
+        return K != null;
     }
 
     @Override
@@ -160,274 +125,280 @@ public final class MutatorImpl implements Mutator {
         return name;
     }
 
-    // ---- thread and handshake checks --------------------------------------------------------------
-
-    /** Every call starts here: owner thread, and in debug mode the concurrency property. */
-    private void enter() {
-        if (Thread.currentThread() != owner) {
-            throw notOwner();
-        }
-        if (debug) {
-            checkMayTouchHeap();
-        }
+    @Override
+    public MutatorState state() {
+        return state;
     }
 
-    private IllegalStateException notOwner() {
-        if (owner == null) {
-            return new IllegalStateException("mutator '" + name + "' is closed");
-        }
-        return new IllegalStateException("mutator '" + name + "' belongs to thread '" + owner.getName()
-                + "'; it was called from thread '" + Thread.currentThread().getName() + "'");
+    @Override
+    public MutatorStackView stack() {
+        return this;
     }
 
-    private void checkMayTouchHeap() {
-        MutatorStatus status = state.status();
-        if (status != MutatorStatus.RUNNING || coordinator.collectionRunning()) {
-            coordinator.recordViolation();
-            throw new IllegalStateException("mutator '" + name + "' touched the heap during collection #"
-                    + coordinator.latestCollection() + " (mutator status " + status + ", collection "
-                    + (coordinator.collectionRunning() ? "running" : "not running") + ")");
-        }
+    @Override
+    public int stackIndex() {
+        return stackIndex;
+    }
+
+    @Override
+    public long bytesAllocated() {
+        return bytesAllocated;
+    }
+
+    @Override
+    public long objectsAllocated() {
+        return objectsAllocated;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return owner == null;
     }
 
     // ---- frames and slots -------------------------------------------------------------------------
 
     @Override
+    public void pushFrame(FrameShape shape) {
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checks.enter(owner);
+            checks.pushFrame(shape);
+        }
+        long header = top;
+        long end = header + HeaderLayout.WORD_BYTES + ((long) shape.slots() << 3);
+        if (end > stackLimit) {
+            throw checks.overflow(shape, stackWords.byteSize() >>> 3);
+        }
+        MemorySegment memory = k.memory();
+        memory.set(WORD, header, (((frame - stackBase) >>> 3) << 32) | shape.id());
+        if (shape.zeroed()) {
+            for (long slot = header + HeaderLayout.WORD_BYTES; slot < end; slot += HeaderLayout.WORD_BYTES) {
+                memory.set(WORD, slot, 0L);
+            }
+        } else if (k.debug()) {
+            markNeverWritten(memory, shape, header);
+        }
+        frame = header;
+        top = end;
+        depth++;
+        if (k.debug()) {
+            frameShape = shape;
+        }
+    }
+
+    @Override
     public void pushFrame(int slots) {
-        enter();
-        stack.pushFrame(slots);
+        pushFrame(k().env().frames().references(slots));
+    }
+
+    /** Debug mode: the reference slots of an unzeroed frame hold a word the verifier recognises. */
+    private static void markNeverWritten(MemorySegment memory, FrameShape shape, long header) {
+        for (int slot = 0; slot < shape.slots(); slot++) {
+            if (shape.isReference(slot)) {
+                memory.set(WORD, header + HeaderLayout.WORD_BYTES + ((long) slot << 3), FrameShape.NEVER_WRITTEN);
+            }
+        }
     }
 
     @Override
     public void popFrame() {
-        enter();
-        stack.popFrame();
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checks.enter(owner);
+        }
+        if (depth == 0) {
+            throw checks.underflow();
+        }
+        long header = k.memory().get(WORD, frame);
+        top = frame;
+        frame = stackBase + ((header >>> 32) << 3);
+        depth--;
+        if (k.debug()) {
+            frameShape = depth == 0 ? null : frameShape((frame - stackBase) >>> 3);
+        }
     }
 
     @Override
     public int frameDepth() {
-        enter();
-        return stack.depth();
+        if (k().debug()) {
+            checks.enter(owner);
+        }
+        return depth;
+    }
+
+    /** The byte offset in memory of slot {@code slot} of the innermost frame. */
+    private long slotOffset(int slot) {
+        return frame + HeaderLayout.WORD_BYTES + ((long) slot << 3);
     }
 
     @Override
     public void setRef(int slot, long address) {
-        enter();
-        if (address != 0) {
-            checkSlotTarget(slot, address);
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checkSlot(slot, SlotUse.REFERENCE, "setRef");
+            if (address != 0) {
+                checks.slotTarget(frameShape, depth, slot, address);
+            }
         }
-        stack.store(slot, address == 0 ? 0 : tags.tagPointer(address), true);
+        k.memory().set(WORD, slotOffset(slot), address == 0 ? 0L : k.tags().tagPointer(address));
     }
 
     @Override
     public long ref(int slot) {
-        enter();
-        long word = stack.load(slot);
-        if (word == 0) {
-            return 0;
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checkSlot(slot, SlotUse.REFERENCE, "ref");
+            checks.refWord(frameShape, depth, slot, k.memory().get(WORD, slotOffset(slot)));
         }
-        if (!tags.isPointer(word)) {
-            throw new IllegalStateException(String.format("mutator '%s': %s holds %s word 0x%x, not a pointer",
-                    name, stack.nameSlot(slot), tags.kindOf(word), word));
-        }
-        return tags.untag(word);
+        long word = k.memory().get(WORD, slotOffset(slot));
+        return word == 0 ? 0L : k.tags().untag(word);
     }
 
     @Override
     public void setValue(int slot, long taggedWord) {
-        enter();
-        if (tags.isPointer(taggedWord)) {
-            checkSlotTarget(slot, tags.untag(taggedWord));
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checkSlot(slot, SlotUse.REFERENCE, "setValue");
+            if (k.tags().isPointer(taggedWord)) {
+                checks.slotTarget(frameShape, depth, slot, k.tags().untag(taggedWord));
+            }
         }
-        stack.store(slot, taggedWord, true);
+        k.memory().set(WORD, slotOffset(slot), taggedWord);
     }
 
     @Override
     public void setRaw(int slot, long word) {
-        enter();
-        stack.store(slot, word, false);
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checkSlot(slot, SlotUse.RAW, "setRaw");
+        }
+        k.memory().set(WORD, slotOffset(slot), word);
     }
 
     @Override
     public long slot(int slot) {
-        enter();
-        return stack.load(slot);
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checkSlot(slot, SlotUse.ANY, "slot");
+        }
+        return k.memory().get(WORD, slotOffset(slot));
     }
 
     @Override
     public void clear(int slot) {
-        enter();
-        stack.store(slot, 0, false);
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checkSlot(slot, SlotUse.ANY, "clear");
+        }
+        k.memory().set(WORD, slotOffset(slot), 0L);
+    }
+
+    private void checkSlot(int slot, SlotUse use, String op) {
+        checks.enter(owner);
+        checks.slot(frameShape, depth, slot, use, op);
     }
 
     // ---- allocation -------------------------------------------------------------------------------
 
     @Override
     public long allocate(Shape shape) {
-        if (shapes.byId(shape.id()) != shape && !shape.equals(shapes.byId(shape.id()))) {
-            throw new IllegalArgumentException("mutator '" + name + "': " + shape
-                    + " is not defined in this runtime's shape table");
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checks.enter(owner);
+            checks.shape(shape);
         }
-        return allocateCell(ObjectKind.SHAPED, shape.id(), shape.words());
+        int words = shape.words();
+        return allocateCell(k, SHAPED | ((long) shape.id() << HeaderLayout.TYPE_SHIFT)
+                | ((long) words << HeaderLayout.LENGTH_SHIFT), words);
     }
 
     @Override
     public long allocateRefArray(int length) {
-        return allocateCell(ObjectKind.REF_ARRAY, 0, checkLength(length));
+        MutatorConstants k = k();
+        enterIfDebug(k);
+        return allocateCell(k, REF_ARRAY | ((long) checks.length(length) << HeaderLayout.LENGTH_SHIFT), length);
     }
 
     @Override
     public long allocateRawArray(int length) {
-        return allocateCell(ObjectKind.RAW_ARRAY, 0, checkLength(length));
+        MutatorConstants k = k();
+        enterIfDebug(k);
+        return allocateCell(k, RAW_ARRAY | ((long) checks.length(length) << HeaderLayout.LENGTH_SHIFT), length);
     }
 
     @Override
     public long allocateClosure(int codeId, int captured) {
-        if (codeId < 0 || codeId > HeaderLayout.MAX_TYPE_ID) {
-            throw new IllegalArgumentException("mutator '" + name + "': code id " + codeId + " is outside 0.."
-                    + HeaderLayout.MAX_TYPE_ID);
-        }
-        return allocateCell(ObjectKind.CLOSURE, codeId, checkLength(captured));
+        MutatorConstants k = k();
+        enterIfDebug(k);
+        return allocateCell(k, CLOSURE | ((long) checks.codeId(codeId) << HeaderLayout.TYPE_SHIFT)
+                | ((long) checks.length(captured) << HeaderLayout.LENGTH_SHIFT), captured);
     }
 
     @Override
     public long boxLong(long value) {
-        long box = allocateCell(ObjectKind.BOXED_LONG, 0, 1);
-        objects.setField(box, 0, value);
+        MutatorConstants k = k();
+        enterIfDebug(k);
+        long box = allocateCell(k, BOXED_LONG, 1);
+        k.memory().set(WORD, box - k.heapBase() + k.headerBytes(), value);
         return box;
     }
 
     @Override
     public long boxDouble(double value) {
-        long box = allocateCell(ObjectKind.BOXED_DOUBLE, 0, 1);
-        objects.setField(box, 0, Double.doubleToRawLongBits(value));
+        MutatorConstants k = k();
+        enterIfDebug(k);
+        long box = allocateCell(k, BOXED_DOUBLE, 1);
+        k.memory().set(WORD, box - k.heapBase() + k.headerBytes(), Double.doubleToRawLongBits(value));
         return box;
     }
 
-    private int checkLength(int length) {
-        if (length < 0) {
-            throw new IllegalArgumentException("mutator '" + name + "': negative length " + length);
+    private void enterIfDebug(MutatorConstants k) {
+        if (k.debug()) {
+            checks.enter(owner);
         }
-        return length;
     }
 
-    /** The allocation path: safepoint, TLAB bump (or slow path) into zeroed memory, header. */
-    private long allocateCell(ObjectKind kind, int typeId, int length) {
-        enter();
-        allocationSafepoint();
-        long bytes = HeaderLayout.objectBytes(length);
+    /**
+     * The allocation path: the policy's poll, a TLAB bump (or the slow path) into zeroed memory, the
+     * header. <i>Safepoint.</i> {@code length} is non-negative.
+     */
+    private long allocateCell(MutatorConstants k, long status, long length) {
+        if (k.stressAllocation() && --stressCountdown == 0) {
+            stressCollect();
+        }
+        int interval = k.allocationInterval();
+        if (interval != 0 && (interval == 1 || --allocationCountdown == 0)) {
+            allocationCountdown = interval;
+            pollNow(k);
+        }
+        long bytes = k.headerBytes() + (length << 3);
         long address = tlab.tryBump(bytes);
         if (address == 0) {
             address = allocateSlow(bytes);
         }
-        long offset = address - heapBase;
-        heap.set(WORD, offset, HeaderLayout.statusWord(kind, typeId, length) | allocationBits.current());
-        heap.set(WORD, offset + HeaderLayout.WORD_BYTES, nextId());   // the body is already zero
+        long offset = address - k.heapBase();
+        MemorySegment memory = k.memory();
+        memory.set(WORD, offset, status | allocationBits);
+        if (k.objectIds()) {
+            memory.set(WORD, offset + HeaderLayout.WORD_BYTES, nextId());
+        }
         bytesAllocated += bytes;
         objectsAllocated++;
         return address;
     }
 
-    /** Stress collections and the policy's allocation poll, before the bump. */
-    private void allocationSafepoint() {
-        if (stressAllocation && --stressCountdown == 0) {
-            stressCountdown = stressInterval;
-            coordinator.collect(state, "stress", PauseKind.FULL);
-        }
-        if (allocationInterval != 0 && --allocationCountdown == 0) {
-            allocationCountdown = allocationInterval;
-            pollNow();
-        }
-    }
-
-    /**
-     * Polls, runs an incremental step if the collector wants one, then allocates outside the TLAB.
-     * On failure, runs a full collection and retries inside its pause, so that other mutators cannot
-     * take the space it freed; if even that fails, the heap is exhausted. (The step comes before the
-     * refill: a pause would retire the fresh buffer.)
-     */
+    /** The TLAB had no room: poll (always, whatever the policy), then the slow path. */
     private long allocateSlow(long bytes) {
-        pollNow();
-        if (collector.incrementDue()) {
-            coordinator.collect(state, "increment", PauseKind.INCREMENT);
-        }
-        while (true) {
-            long address = allocateFromCollector(bytes);
-            if (address != 0) {
-                return address;
-            }
-            retryBytes = bytes;
-            retryAddress = 0;
-            if (coordinator.collect(state, "allocation failure", PauseKind.FULL, retryInPause) == CollectOutcome.RAN) {
-                break;
-            }
-            // joined another thread's pause: retry outside it, then collect ourselves if still needed
-        }
-        if (retryAddress != 0) {
-            return retryAddress;
-        }
-        env.outOfMemory().run();
-        JfrEvents.allocationFailure(name, collector.name(), bytes, retryUsage);
-        throw new HeapExhaustedException(name, bytes, retryUsage, collector.name());
-    }
-
-    /** Runs inside an allocation-failure pause, after the collection: the retry nobody can race. */
-    private void retryInPause() {
-        retryAddress = allocateFromCollector(retryBytes);
-        retryUsage = retryAddress == 0 ? collector.usage() : null;
-    }
-
-    /** A large object from the collector directly, or a refilled TLAB; 0 when the collector has no room. */
-    private long allocateFromCollector(long bytes) {
-        if (bytes > largeObjectBytes) {
-            long large = checkCollectorBlock(collector.allocateLarge(bytes), bytes);
-            if (large != 0) {
-                zero(large - heapBase + HeaderLayout.HEADER_BYTES, bytes - HeaderLayout.HEADER_BYTES);
-            }
-            return large;
-        }
-        FreeSpace.retire(objects, tlab);
-        if (!collector.refill(tlab, bytes, tlabBytes)) {
-            return 0;
-        }
-        long address = tlab.tryBump(bytes);
-        if (address == 0) {
-            throw new IllegalStateException(String.format(
-                    "collector '%s' refilled mutator '%s' with [0x%x, 0x%x), smaller than the %d bytes asked",
-                    collector.name(), name, tlab.cursor(), tlab.limit(), bytes));
-        }
-        checkCollectorBlock(address, tlab.limit() - address);
-        // zeroed once per buffer, in bulk: objects bumped from it need only their header written
-        zero(address - heapBase, tlab.limit() - address);
+        pollNow(k());
+        long address = slow.allocate(bytes);
+        // pauses change the colour and retire every TLAB, so every colour change is seen here
+        allocationBits = k().env().collector().allocationHeaderBits();
         return address;
-    }
-
-    private long checkCollectorBlock(long address, long bytes) {
-        if (address != 0 && ((address & (HeaderLayout.ALIGNMENT - 1)) != 0 || address < heapBase
-                || address - heapBase > heapBytes - bytes)) {
-            throw new IllegalStateException(String.format(
-                    "collector '%s' handed out a block of %d bytes at 0x%x, outside the heap or misaligned",
-                    collector.name(), bytes, address));
-        }
-        return address;
-    }
-
-    /** Zeroes {@code bytes} (a multiple of 8) from heap offset {@code offset}, allocating nothing. */
-    private void zero(long offset, long bytes) {
-        if (bytes <= ZERO_LOOP_BYTES) {
-            for (long o = offset; o < offset + bytes; o += HeaderLayout.WORD_BYTES) {
-                heap.set(WORD, o, 0L);
-            }
-            return;
-        }
-        for (long done = 0; done < bytes; done += ZERO_CHUNK_BYTES) {
-            MemorySegment.copy(ZEROS, 0, heap, offset + done, Math.min(ZERO_CHUNK_BYTES, bytes - done));
-        }
     }
 
     private long nextId() {
         if (idNext == idLimit) {
-            idNext = objectIds.getAndAdd(ID_BLOCK);
+            idNext = k().env().objectIds().getAndAdd(ID_BLOCK);
             idLimit = idNext + ID_BLOCK;
         }
         return idNext++;
@@ -435,271 +406,230 @@ public final class MutatorImpl implements Mutator {
 
     // ---- fields -----------------------------------------------------------------------------------
 
+    /** The byte offset in memory of body word {@code index} of {@code object}. */
+    private static long fieldOffset(MutatorConstants k, long object, int index) {
+        return object - k.heapBase() + k.headerBytes() + ((long) index << 3);
+    }
+
     @Override
     public long readRef(long object, int index) {
-        long word = readValue(object, index);
-        if (word == 0) {
-            return 0;
+        MutatorConstants k = k();
+        long word;
+        if (k.debug()) {
+            word = readValue(object, index);
+            checks.fieldRefWord(object, index, word);
+        } else {
+            word = k.memory().get(WORD, fieldOffset(k, object, index));
         }
-        if (!tags.isPointer(word)) {
-            throw new IllegalStateException(String.format("mutator '%s': field %d of %s holds %s word 0x%x, not a pointer",
-                    name, index, objects.describe(object), tags.kindOf(word), word));
-        }
-        return tags.untag(word);
+        return word == 0 ? 0L : k.tags().untag(word);
     }
 
     @Override
     public void writeRef(long object, int index, long target) {
-        checkReferenceField(object, index, "writeRef");
-        if (target != 0) {
-            checkFieldTarget(object, index, target);
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checks.enter(owner);
+            checks.referenceField(object, index, "writeRef");
+            if (target != 0) {
+                checks.fieldTarget(object, index, target);
+            }
         }
-        storeReference(object, index, target == 0 ? 0 : tags.tagPointer(target));
+        storeReference(k, object, index, target == 0 ? 0L : k.tags().tagPointer(target));
     }
 
     @Override
     public long readValue(long object, int index) {
-        checkReferenceField(object, index, "readValue");
-        return heap.get(WORD, fieldOffset(object, index));
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checks.enter(owner);
+            checks.referenceField(object, index, "readValue");
+        }
+        return k.memory().get(WORD, fieldOffset(k, object, index));
     }
 
     @Override
     public void writeValue(long object, int index, long taggedWord) {
-        checkReferenceField(object, index, "writeValue");
-        if (tags.isPointer(taggedWord)) {
-            checkFieldTarget(object, index, tags.untag(taggedWord));
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checks.enter(owner);
+            checks.referenceField(object, index, "writeValue");
+            if (k.tags().isPointer(taggedWord)) {
+                checks.fieldTarget(object, index, k.tags().untag(taggedWord));
+            }
         }
-        storeReference(object, index, taggedWord);
+        storeReference(k, object, index, taggedWord);
     }
 
     @Override
     public long readRaw(long object, int index) {
-        checkRawField(object, index, "readRaw");
-        return heap.get(WORD, fieldOffset(object, index));
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checks.enter(owner);
+            checks.rawField(object, index, "readRaw");
+        }
+        return k.memory().get(WORD, fieldOffset(k, object, index));
     }
 
     @Override
     public void writeRaw(long object, int index, long word) {
-        checkRawField(object, index, "writeRaw");
-        heap.set(WORD, fieldOffset(object, index), word);
-    }
-
-    /** Stores a checked word in a checked reference field, through the write barrier if there is one. */
-    private void storeReference(long object, int index, long word) {
-        long offset = fieldOffset(object, index);
-        if (barrier != null) {
-            barrier.onReferenceStore(object, index, heap.get(WORD, offset), word);
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checks.enter(owner);
+            checks.rawField(object, index, "writeRaw");
         }
-        heap.set(WORD, offset, word);
+        k.memory().set(WORD, fieldOffset(k, object, index), word);
     }
 
-    /** The heap offset of body word {@code index} of {@code object}. */
-    private long fieldOffset(long object, int index) {
-        return object - heapBase + HeaderLayout.HEADER_BYTES + ((long) index << 3);
+    /** Stores a word in a reference field, through the write barrier if there is one. */
+    private static void storeReference(MutatorConstants k, long object, int index, long word) {
+        long offset = fieldOffset(k, object, index);
+        WriteBarrier barrier = k.barrier();
+        if (barrier != null) {
+            barrier.onReferenceStore(object, index, k.memory().get(WORD, offset), word);
+        }
+        k.memory().set(WORD, offset, word);
+    }
+
+    // ---- object queries ---------------------------------------------------------------------------
+
+    /** The status word: validated in debug mode, read as is in release mode. */
+    private long status(long object, String op) {
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checks.enter(owner);
+            return checks.status(object, op, true);
+        }
+        return k.memory().get(WORD, object - k.heapBase());
     }
 
     @Override
     public int length(long object) {
-        return (int) HeaderLayout.length(checkedStatus(object, "length"));
+        return (int) HeaderLayout.length(status(object, "length"));
     }
 
     @Override
     public ObjectKind kind(long object) {
-        return ObjectKind.ofCode(HeaderLayout.kindCode(checkedStatus(object, "kind")));
+        return ObjectKind.ofCode(HeaderLayout.kindCode(status(object, "kind")));
     }
 
     @Override
     public long objectId(long object) {
-        checkedStatus(object, "objectId");
-        return objects.objectId(object);
+        status(object, "objectId");
+        return k().env().objects().objectId(object);
     }
 
     @Override
     public Shape shape(long object) {
-        long status = checkedKind(object, ObjectKind.SHAPED, "shape");
-        return shapes.byId(HeaderLayout.typeId(status));
+        MutatorConstants k = k();
+        long status = k.debug() ? checkedKind(object, ObjectKind.SHAPED, "shape") : status(object, "shape");
+        return k.env().objects().shapes().byId(HeaderLayout.typeId(status));
     }
 
     @Override
     public int codeId(long object) {
-        return HeaderLayout.typeId(checkedKind(object, ObjectKind.CLOSURE, "codeId"));
+        MutatorConstants k = k();
+        long status = k.debug() ? checkedKind(object, ObjectKind.CLOSURE, "codeId") : status(object, "codeId");
+        return HeaderLayout.typeId(status);
     }
 
     @Override
     public long unboxLong(long object) {
-        checkedKind(object, ObjectKind.BOXED_LONG, "unboxLong");
-        return objects.field(object, 0);
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checkedKind(object, ObjectKind.BOXED_LONG, "unboxLong");
+        }
+        return k.memory().get(WORD, fieldOffset(k, object, 0));
     }
 
     @Override
     public double unboxDouble(long object) {
-        checkedKind(object, ObjectKind.BOXED_DOUBLE, "unboxDouble");
-        return Double.longBitsToDouble(objects.field(object, 0));
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checkedKind(object, ObjectKind.BOXED_DOUBLE, "unboxDouble");
+        }
+        return Double.longBitsToDouble(k.memory().get(WORD, fieldOffset(k, object, 0)));
+    }
+
+    private long checkedKind(long object, ObjectKind expected, String op) {
+        checks.enter(owner);
+        return checks.kind(object, expected, op, true);
     }
 
     // ---- pinning ----------------------------------------------------------------------------------
 
     @Override
     public void pin(long object) {
-        checkPinnable(object, "pin");
-        objects.setBits(object, HeaderLayout.PINNED_BIT);
+        MutatorConstants k = k();
+        checkPinnable(k, object, "pin");
+        k.env().objects().setBits(object, HeaderLayout.PINNED_BIT);
     }
 
     @Override
     public void unpin(long object) {
-        checkPinnable(object, "unpin");
-        objects.clearBits(object, HeaderLayout.PINNED_BIT);
+        MutatorConstants k = k();
+        checkPinnable(k, object, "unpin");
+        k.env().objects().clearBits(object, HeaderLayout.PINNED_BIT);
     }
 
-    private void checkPinnable(long object, String op) {
-        checkedStatus(object, op);
-        if (!canPin) {
-            throw new IllegalStateException("mutator '" + name + "': cannot " + op + " " + objects.describe(object)
-                    + ": collector '" + collector.name() + "' does not support pinning");
+    private void checkPinnable(MutatorConstants k, long object, String op) {
+        if (k.debug()) {
+            checks.enter(owner);
         }
-    }
-
-    // ---- validation -------------------------------------------------------------------------------
-
-    /**
-     * The status word of {@code object} after checking it is an object: fully in debug mode, else
-     * range, alignment and kind (one header load).
-     */
-    private long checkedStatus(long object, String op) {
-        enter();
-        if (debug) {
-            String why = objects.whyNotObject(object);
-            if (why != null) {
-                throw new IllegalArgumentException("mutator '" + name + "': " + op + " on a non-object: " + why);
-            }
-            return objects.status(object);
-        }
-        if ((object & (HeaderLayout.ALIGNMENT - 1)) != 0 || Long.compareUnsigned(object - heapBase, heapBytes) >= 0) {
-            throw new IllegalArgumentException("mutator '" + name + "': " + op + " on a non-object: "
-                    + objects.whyNotObject(object));
-        }
-        long status = heap.get(WORD, object - heapBase);
-        if ((OBJECT_CODES >>> HeaderLayout.kindCode(status) & 1) == 0) {
-            throw new IllegalArgumentException("mutator '" + name + "': " + op + " on a non-object: "
-                    + objects.whyNotObject(object));
-        }
-        return status;
-    }
-
-    private long checkedKind(long object, ObjectKind expected, String op) {
-        long status = checkedStatus(object, op);
-        if (HeaderLayout.kindCode(status) != expected.code()) {
-            throw new IllegalArgumentException("mutator '" + name + "': " + op + " needs a " + expected + " object, not "
-                    + objects.describe(object));
-        }
-        return status;
-    }
-
-    /** Checks {@code index} is a body word of {@code object}; returns the status word. */
-    private long checkedField(long object, int index, String op) {
-        long status = checkedStatus(object, op);
-        if (Integer.toUnsignedLong(index) >= HeaderLayout.length(status)) {   // a negative index is huge
-            throw new IllegalArgumentException("mutator '" + name + "': " + op + " of field " + index + " is outside "
-                    + objects.describe(object));
-        }
-        return status;
-    }
-
-    private void checkReferenceField(long object, int index, String op) {
-        if (!isReferenceField(checkedField(object, index, op), index, object)) {
-            throw new IllegalArgumentException("mutator '" + name + "': " + op + " to field " + index + " of "
-                    + objects.describe(object) + ", which is a raw field; use readRaw/writeRaw");
-        }
-    }
-
-    private void checkRawField(long object, int index, String op) {
-        if (isReferenceField(checkedField(object, index, op), index, object)) {
-            throw new IllegalArgumentException("mutator '" + name + "': " + op + " of field " + index + " of "
-                    + objects.describe(object) + ", which may hold a reference; use readValue/writeValue");
-        }
-    }
-
-    /** {@link ObjectModel#isReferenceField} from an already loaded status word. */
-    private boolean isReferenceField(long status, int index, long object) {
-        int kind = HeaderLayout.kindCode(status);
-        if (kind == ObjectKind.REF_ARRAY.code() || kind == ObjectKind.CLOSURE.code()) {
-            return true;
-        }
-        if (kind != ObjectKind.SHAPED.code()) {
-            return false;
-        }
-        Shape shape = shapes.byId(HeaderLayout.typeId(status));
-        if (shape == null) {
-            throw new HeapCorruptionException(objects.describe(object) + " names an undefined shape");
-        }
-        return shape.isReference(index);
-    }
-
-    /** Why a pointer to {@code target} must not be stored, or null: fully checked in debug mode, else range and alignment. */
-    private String whyBadTarget(long target) {
-        boolean suspect = debug || (target & (HeaderLayout.ALIGNMENT - 1)) != 0
-                || Long.compareUnsigned(target - heapBase, heapBytes) >= 0;
-        return suspect ? objects.whyNotObject(target) : null;
-    }
-
-    private void checkFieldTarget(long object, int index, long target) {
-        String why = whyBadTarget(target);
-        if (why != null) {
-            throw new IllegalArgumentException("mutator '" + name + "': cannot store a pointer in field " + index
-                    + " of " + objects.describe(object) + ": " + why);
-        }
-    }
-
-    private void checkSlotTarget(int slot, long target) {
-        String why = whyBadTarget(target);
-        if (why != null) {
-            throw new IllegalArgumentException("mutator '" + name + "': cannot store a pointer in "
-                    + stack.nameSlot(slot) + ": " + why);
-        }
+        checks.pinnable(object, op, k.env().collector().constraints().supportsPinning(), k.debug());
     }
 
     // ---- safepoints -------------------------------------------------------------------------------
 
     @Override
     public void poll() {
-        enter();
-        pollNow();
+        MutatorConstants k = k();
+        enterIfDebug(k);
+        pollNow(k);
     }
 
     @Override
     public void backEdge() {
-        enter();
-        if (backEdgeInterval != 0 && --backEdgeCountdown == 0) {
-            backEdgeCountdown = backEdgeInterval;
-            pollNow();
+        MutatorConstants k = k();
+        enterIfDebug(k);
+        int interval = k.backEdgeInterval();
+        if (interval != 0 && (interval == 1 || --backEdgeCountdown == 0)) {
+            backEdgeCountdown = interval;
+            pollNow(k);
         }
     }
 
     @Override
     public void functionEntry() {
-        enter();
-        if (functionEntryInterval != 0 && --functionEntryCountdown == 0) {
-            functionEntryCountdown = functionEntryInterval;
-            pollNow();
+        MutatorConstants k = k();
+        enterIfDebug(k);
+        int interval = k.functionEntryInterval();
+        if (interval != 0 && (interval == 1 || --functionEntryCountdown == 0)) {
+            functionEntryCountdown = interval;
+            pollNow(k);
         }
     }
 
-    /** A poll that the policy makes: park if a stop is requested; count it for POLL stress. */
-    private void pollNow() {
-        if (coordinator.stopRequested()) {
-            coordinator.park(state);
+    /** A poll that the policy makes: park if a stop is requested (one volatile read); count it for POLL stress. */
+    private void pollNow(MutatorConstants k) {
+        if (k.coordinator().stopRequested()) {
+            k.coordinator().park(state);
         }
-        if (stressPoll && --stressCountdown == 0) {
-            stressCountdown = stressInterval;
-            coordinator.collect(state, "stress", PauseKind.FULL);
+        if (k.stressPoll() && --stressCountdown == 0) {
+            stressCollect();
         }
+    }
+
+    private void stressCollect() {
+        stressCountdown = k().stressInterval();
+        k().coordinator().collect(state, "stress", PauseKind.FULL);
     }
 
     @Override
     public void collect() {
-        enter();
-        requireRunning("collect");
-        while (coordinator.collect(state, "requested", PauseKind.FULL) == CollectOutcome.JOINED_INCREMENT) {
+        checks.owner(owner);
+        enterIfDebug(k());
+        checks.requireRunning("collect");
+        while (k().coordinator().collect(state, "requested", PauseKind.FULL) == CollectOutcome.JOINED_INCREMENT) {
             // an incremental step is not the full collection asked for: ask again
         }
     }
@@ -707,55 +637,62 @@ public final class MutatorImpl implements Mutator {
     /** One {@link PauseKind#INCREMENT} pause; joining another thread's pause counts as the step. */
     @Override
     public void collectStep() {
-        enter();
-        requireRunning("collectStep");
-        coordinator.collect(state, "step", PauseKind.INCREMENT);
+        checks.owner(owner);
+        enterIfDebug(k());
+        checks.requireRunning("collectStep");
+        k().coordinator().collect(state, "step", PauseKind.INCREMENT);
     }
 
     @Override
     public void runBlocked(Runnable action) {
-        enter();
-        requireRunning("runBlocked");
-        coordinator.block(state);
+        checks.owner(owner);
+        enterIfDebug(k());
+        checks.requireRunning("runBlocked");
+        k().coordinator().block(state);
         try {
             action.run();
         } finally {
-            coordinator.unblock(state);
+            k().coordinator().unblock(state);
         }
     }
 
-    /** Refuses {@code op} inside {@code runBlocked}, where the mutator counts as stopped. */
-    private void requireRunning(String op) {
-        if (state.status() != MutatorStatus.RUNNING) {
-            throw new IllegalStateException("mutator '" + name + "': " + op + " while " + state.status()
-                    + " (inside runBlocked?)");
-        }
-    }
-
-    /** Retires the TLAB, detaches (after any collection in progress) and frees the stack. Idempotent. */
+    /** Retires the TLAB, detaches (after any collection in progress) and gives the stack back. Idempotent. */
     @Override
     public void close() {
         if (owner == null) {
             return;
         }
-        enter();
-        FreeSpace.retire(objects, tlab);
-        coordinator.detach(state);
+        checks.owner(owner);
+        FreeSpace.retire(k().env().objects(), tlab);
+        k().coordinator().detach(state);
         owner = null;
-        stack.close();
-        env.onClose().accept(this);
+        k().env().onClose().accept(this);
+    }
+
+    // ---- MutatorStackView -------------------------------------------------------------------------
+
+    @Override
+    public String mutatorName() {
+        return name;
+    }
+
+    @Override
+    public MemorySegment words() {
+        return stackWords;
+    }
+
+    @Override
+    public long topWord() {
+        return (top - stackBase) >>> 3;
+    }
+
+    @Override
+    public FrameShape frameShape(long headerWord) {
+        return k().env().frames().byId(frameShapeId(headerWord));
     }
 
     @Override
     public String toString() {
-        return "mutator '" + name + "'";
-    }
-
-    private static int objectCodes() {
-        int codes = 0;
-        for (ObjectKind k : ObjectKind.values()) {
-            codes |= k.isObject() ? 1 << k.code() : 0;
-        }
-        return codes;
+        return checks.describe();
     }
 }

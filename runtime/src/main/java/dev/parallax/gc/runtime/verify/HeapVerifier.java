@@ -5,6 +5,7 @@ import dev.parallax.gc.api.object.HeapCorruptionException;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.object.SlotVisitor;
+import dev.parallax.gc.api.stack.FrameShape;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.runtime.heap.HeapWalk;
 
@@ -69,6 +70,10 @@ public final class HeapVerifier {
         workSize = 0;
         reachedCount = 0;
         roots.forEach((root, word) -> {
+            if (root.where() == Root.Where.STACK && word == FrameShape.NEVER_WRITTEN) {
+                throw corrupt(root.describe() + " was never written, yet its frame shape is unzeroed: the code "
+                        + "promised to write every reference slot before the frame's first safepoint");
+            }
             long target = root.target(word, tags);
             if (target != 0) {
                 if (!isObjectStart(target)) {
@@ -99,7 +104,7 @@ public final class HeapVerifier {
                 throw corrupt(String.format("heap walk: the cell at 0x%x has status word 0x%x with no valid kind%s",
                         cell, status, after(previous)));
             }
-            long size = HeaderLayout.cellBytes(status);
+            long size = objects.sizeOf(status);
             if (size > limit - cell) {
                 throw corrupt(String.format("heap walk: the %s cell at 0x%x (%d body words) runs past the heap end 0x%x%s",
                         kind, cell, HeaderLayout.length(status), limit, after(previous)));
@@ -158,7 +163,7 @@ public final class HeapVerifier {
             if (tags.isPointer(word)) {
                 long target = tags.untag(word);
                 if (!isObjectStart(target)) {
-                    long field = (offset - (parent - base) - HeaderLayout.HEADER_BYTES) / HeaderLayout.WORD_BYTES;
+                    long field = (offset - (parent - base) - objects.headerBytes()) / HeaderLayout.WORD_BYTES;
                     throw corrupt("field " + field + " of " + objects.describe(parent) + " points to " + whatIsAt(target));
                 }
                 reach(target);

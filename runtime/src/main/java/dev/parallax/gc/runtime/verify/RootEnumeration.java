@@ -1,9 +1,11 @@
 package dev.parallax.gc.runtime.verify;
 
+import dev.parallax.gc.api.object.HeapCorruptionException;
 import dev.parallax.gc.api.roots.MutatorStackView;
 import dev.parallax.gc.api.roots.RootScanContext;
 import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.roots.RootVisitor;
+import dev.parallax.gc.api.stack.FrameShape;
 import dev.parallax.gc.runtime.globals.GlobalTable;
 
 import java.lang.foreign.MemorySegment;
@@ -56,12 +58,22 @@ public final class RootEnumeration {
         }
     }
 
+    /** Each frame's reference slots, by its frame shape; a corrupt frame header ends the walk. */
     private static void stackRoots(MutatorStackView stack, Sink sink) {
         long top = stack.topWord();
-        for (long w = 0; w < top; w++) {
-            if (stack.isReferenceSlot(w)) {
-                sink.root(new Root(Root.Where.STACK, stack, w, null), stack.words().get(ValueLayout.JAVA_LONG, w << 3));
+        for (long header = 0; header < top; ) {
+            FrameShape shape = stack.frameShape(header);
+            if (shape == null) {
+                throw new HeapCorruptionException("mutator '" + stack.mutatorName() + "': the frame header at stack word "
+                        + header + " names frame shape id " + stack.frameShapeId(header) + ", which is not defined");
             }
+            for (int slot = 0; slot < shape.slots(); slot++) {
+                if (shape.isReference(slot)) {
+                    long w = header + 1 + slot;
+                    sink.root(new Root(Root.Where.STACK, stack, w, null), stack.words().get(ValueLayout.JAVA_LONG, w << 3));
+                }
+            }
+            header += 1 + shape.slots();
         }
     }
 

@@ -29,7 +29,7 @@ class PinnedObjectsTest {
                     records.add(record);
                 }
             });
-            m.pushFrame(4);
+            m.pushFrame(runtime.frames().define("two refs, a raw word, a ref", 4, 0, 1, 3));
             m.setRef(0, m.allocateRawArray(4));
             m.setRef(1, m.ref(0));
             m.setRaw(2, m.ref(0) + 24);                            // an interior address, as a raw word

@@ -4,7 +4,7 @@ import dev.parallax.gc.api.collector.AllocationBuffer;
 import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
-import dev.parallax.gc.api.object.ShapeTable;
+import dev.parallax.gc.runtime.TestRuntimes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class FreeSpaceTest {
-    private final Heap heap = Heap.reserve(64 * 1024, new ShapeTable());
+    private final Heap heap = TestRuntimes.heap(64 * 1024);
     private final ObjectModel objects = heap.objects();
 
     @AfterEach
@@ -27,7 +27,7 @@ class FreeSpaceTest {
         AllocationBuffer buffer = new AllocationBuffer();
         buffer.reset(base + used, base + used + bufferBytes);
         long rest = objects.limit() - (base + used + bufferBytes);
-        FreeSpace.formatGap(objects, base + used + bufferBytes, rest);
+        objects.formatFree(base + used + bufferBytes, rest, 0);
         return buffer;
     }
 
@@ -88,6 +88,6 @@ class FreeSpaceTest {
         AllocationBuffer buffer = new AllocationBuffer();
         FreeSpace.retire(objects, buffer);
         assertEquals(0, buffer.cursor());
-        assertThrows(IllegalArgumentException.class, () -> FreeSpace.formatGap(objects, objects.base(), 12));
+        assertThrows(IllegalArgumentException.class, () -> objects.formatFree(objects.base(), 12, 0));
     }
 }

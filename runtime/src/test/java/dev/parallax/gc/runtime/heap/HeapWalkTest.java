@@ -3,14 +3,14 @@ package dev.parallax.gc.runtime.heap;
 import dev.parallax.gc.api.collector.AllocationBuffer;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
-import dev.parallax.gc.api.object.ShapeTable;
+import dev.parallax.gc.runtime.TestRuntimes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class HeapWalkTest {
-    private final Heap heap = Heap.reserve(64 * 1024, new ShapeTable());
+    private final Heap heap = TestRuntimes.heap(64 * 1024);
     private final ObjectModel objects = heap.objects();
 
     @AfterEach
@@ -27,7 +27,7 @@ class HeapWalkTest {
         long boxed = buffer.tryBump(24);
         objects.initialize(boxed, ObjectKind.BOXED_LONG, 0, 1, 2);
         FreeSpace.retire(objects, buffer);                                      // the tail becomes free
-        FreeSpace.formatGap(objects, base + 4096, objects.limit() - base - 4096);
+        objects.formatFree(base + 4096, objects.limit() - base - 4096, 0);
 
         assertEquals(base, HeapWalk.objectContaining(objects, base));
         assertEquals(base, HeapWalk.objectContaining(objects, base + 47));

@@ -3,7 +3,7 @@ package dev.parallax.gc.runtime.heap;
 import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
-import dev.parallax.gc.api.object.ShapeTable;
+import dev.parallax.gc.runtime.TestRuntimes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class ObjectStartMapTest {
     private static final ObjectKind[] OBJECT_KINDS = {ObjectKind.RAW_ARRAY, ObjectKind.REF_ARRAY,
             ObjectKind.BOXED_LONG, ObjectKind.BOXED_DOUBLE, ObjectKind.CLOSURE};
 
-    private final Heap heap = Heap.reserve(64 * 1024, new ShapeTable());
+    private final Heap heap = TestRuntimes.heap(64 * 1024);
     private final ObjectModel objects = heap.objects();
     private final ObjectStartMap map = new ObjectStartMap(objects, false);
 
@@ -54,8 +54,8 @@ class ObjectStartMapTest {
     void resolvesInteriorAddressesOfALargeObjectAndNothingInFreeSpace() {
         long base = objects.base();
         objects.initialize(base, ObjectKind.RAW_ARRAY, 0, 5000, 1);            // 40 KB: 78 map words
-        long end = base + HeaderLayout.objectBytes(5000);
-        FreeSpace.formatGap(objects, end, objects.limit() - end);
+        long end = base + objects.objectBytes(5000);
+        objects.formatFree(end, objects.limit() - end, 0);
         assertEquals(base, map.objectContaining(end - 8));
         assertEquals(base, map.objectContaining(base + 3));
         assertEquals(0, map.objectContaining(end));
@@ -73,7 +73,7 @@ class ObjectStartMapTest {
         while (true) {
             long words = random.nextInt(10) == 0 ? random.nextInt(3000) : random.nextInt(12);
             int pick = random.nextInt(10);
-            long bytes = pick == 0 ? 8 : HeaderLayout.objectBytes(words);
+            long bytes = pick == 0 ? 8 : objects.objectBytes(words);
             if (bytes > limit - cell - 16) {
                 break;
             }
@@ -81,14 +81,14 @@ class ObjectStartMapTest {
             if (pick == 0) {
                 objects.setStatus(cell, HeaderLayout.statusWord(ObjectKind.FILLER, 0, 0));
             } else if (pick <= 2) {
-                FreeSpace.formatGap(objects, cell, bytes);
+                objects.formatFree(cell, bytes, 0);
             } else {
                 objects.initialize(cell, OBJECT_KINDS[random.nextInt(OBJECT_KINDS.length)], 0, words, cells.size());
             }
             cell += bytes;
         }
         cells.add(cell);
-        FreeSpace.formatGap(objects, cell, limit - cell);
+        objects.formatFree(cell, limit - cell, 0);
         return cells;
     }
 

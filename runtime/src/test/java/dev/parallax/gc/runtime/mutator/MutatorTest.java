@@ -1,7 +1,6 @@
 package dev.parallax.gc.runtime.mutator;
 
 import dev.parallax.gc.api.Mutator;
-import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.Shape;
 import dev.parallax.gc.runtime.GcRuntimeImpl;
@@ -21,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The mutator's API in debug mode, where every call is validated; {@link ReleaseModeTest} covers release mode. */
 class MutatorTest {
     private GcRuntimeImpl runtime;
     private Mutator m;
@@ -28,7 +28,7 @@ class MutatorTest {
 
     @BeforeEach
     void start() {
-        runtime = TestRuntimes.create(TestRuntimes.small());
+        runtime = TestRuntimes.create(TestRuntimes.small().withDebug(true));
         node = runtime.shapes().define("Node", 3, 0, 2);   // fields 0 and 2 are references, 1 is raw
         m = runtime.attach("main");
         m.pushFrame(8);
@@ -63,7 +63,7 @@ class MutatorTest {
         assertEquals(-5, m.unboxLong(m.boxLong(-5)));
         assertEquals(2.5, m.unboxDouble(m.boxDouble(2.5)));
         assertEquals(6, runtime.stats().objectsAllocated(), runtime.stats().toString());
-        assertTrue(runtime.stats().bytesAllocated() >= HeaderLayout.objectBytes(40));
+        assertTrue(runtime.stats().bytesAllocated() >= runtime.objects().objectBytes(40));
     }
 
     @Test
@@ -121,6 +121,7 @@ class MutatorTest {
 
     @Test
     void slotsKeepReferencesValuesAndRawWords() {
+        m.pushFrame(runtime.frames().define("ref, value, raw", 3, 0, 1));
         long a = m.allocate(node);
         m.setRef(0, a);
         m.setValue(1, runtime.tags().tagSmallInt(12));
@@ -131,7 +132,9 @@ class MutatorTest {
         m.clear(0);
         assertEquals(0, m.ref(0));
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> m.ref(1));
-        assertTrue(e.getMessage().contains("frame 0 slot 1") && e.getMessage().contains("SMALL_INT"), e.getMessage());
+        assertTrue(e.getMessage().contains("slot 1 of frame 1 ('ref, value, raw')") && e.getMessage().contains("SMALL_INT"),
+                e.getMessage());
+        m.popFrame();
         assertEquals(1, m.frameDepth());
     }
 
@@ -184,8 +187,9 @@ class MutatorTest {
         // the id word read as a header: kind code of a small id is not a valid object header of this size
         assertMessage(IllegalArgumentException.class, () -> m.writeRef(m.ref(0), 0, m.ref(0) + 8), "cannot store a pointer",
                 "#" + id);
-        long free = m.ref(0) + HeaderLayout.objectBytes(3) + 64 * 8; // unused part of the allocation buffer
-        assertMessage(IllegalArgumentException.class, () -> m.setRef(1, free), "cannot store a pointer in frame 0 slot 1");
+        long free = m.ref(0) + runtime.objects().objectBytes(3) + 64 * 8; // unused part of the allocation buffer
+        assertMessage(IllegalArgumentException.class, () -> m.setRef(1, free),
+                "cannot store a pointer in slot 1 of frame 0 ('refs/2')");
     }
 
     @Test

@@ -13,7 +13,7 @@ import dev.parallax.gc.api.object.Shape;
 import dev.parallax.gc.api.roots.GlobalRootsView;
 import dev.parallax.gc.runtime.GcRuntimeImpl;
 import dev.parallax.gc.runtime.TestRuntimes;
-import dev.parallax.gc.runtime.mutator.MutatorImpl;
+import dev.parallax.gc.runtime.mutator.AttachedMutator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class HeapVerifierTest {
         objects = runtime.objects();
         node = runtime.shapes().define("Node", 2, 0);          // field 0 reference, field 1 raw
         m = runtime.attach("main");
-        m.pushFrame(3);
+        m.pushFrame(runtime.frames().define("two refs and a raw word", 3, 0, 1));
     }
 
     @AfterEach
@@ -91,8 +91,8 @@ class HeapVerifierTest {
     void aStackSlotPointingAtFreedMemoryIsNamedByMutatorFrameAndSlot() {
         m.setRef(1, m.boxLong(5));                               // a reference slot...
         long freed = freedAddress();
-        ((MutatorImpl) m).stack().words().set(ValueLayout.JAVA_LONG, 2 * 8, runtime.tags().tagPointer(freed));
-        assertContains(corruption(), "mutator 'main' frame 0 slot 1 points to", "FREE memory");
+        ((AttachedMutator) m).stack().words().set(ValueLayout.JAVA_LONG, 2 * 8, runtime.tags().tagPointer(freed));
+        assertContains(corruption(), "mutator 'main' frame 0 ('two refs and a raw word') slot 1 points to", "FREE memory");
         m.clear(1);
     }
 

@@ -1,0 +1,152 @@
+package dev.parallax.gc.runtime.mutator;
+
+import dev.parallax.gc.api.HeapExhaustedException;
+import dev.parallax.gc.api.collector.AllocationBuffer;
+import dev.parallax.gc.api.collector.Collector;
+import dev.parallax.gc.api.collector.HeapUsage;
+import dev.parallax.gc.api.object.HeaderLayout;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.runtime.handshake.CollectOutcome;
+import dev.parallax.gc.runtime.handshake.MutatorState;
+import dev.parallax.gc.runtime.handshake.PauseKind;
+import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
+import dev.parallax.gc.runtime.heap.FreeSpace;
+import dev.parallax.gc.runtime.jfr.JfrEvents;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+
+/**
+ * A mutator's allocation slow path, taken when its TLAB has no room (or the object is large): an
+ * incremental step if the collector wants one, then a TLAB refill or a large block from the
+ * collector; on failure a full collection with the allocation retried inside its pause, so that
+ * other mutators cannot take the space it freed; if even that fails, {@link HeapExhaustedException}
+ * (and a JFR {@code dev.parallax.gc.AllocationFailure} event). A refilled TLAB is zeroed in bulk,
+ * so objects bumped from it need only their header written.
+ *
+ * <p>Owned by one mutator; kept out of the specialised mutator class because it is cold.
+ */
+final class AllocationSlowPath implements Runnable {
+    /** Up to this many bytes are zeroed word by word; more by bulk copies from {@link #ZEROS}. */
+    private static final long ZERO_LOOP_BYTES = 128;
+    private static final long ZERO_CHUNK_BYTES = 4096;
+    /** Zeroed memory that lives as long as the JVM: the source of bulk zeroing (no slice per allocation). */
+    private static final MemorySegment ZEROS = Arena.global().allocate(ZERO_CHUNK_BYTES, 8);
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
+
+    private final String name;
+    private final MutatorEnvironment env;
+    private final ObjectModel objects;
+    private final MemorySegment heap;
+    private final long heapBase;
+    private final long heapBytes;
+    private final Collector collector;
+    private final SafepointCoordinator coordinator;
+    private final MutatorState state;
+    private final AllocationBuffer tlab;
+    private final long tlabBytes;
+    private final long largeObjectBytes;
+    // the allocation retried inside an allocation-failure pause: request, result, heap account on failure
+    private long retryBytes;
+    private long retryAddress;
+    private HeapUsage retryUsage;
+
+    AllocationSlowPath(String name, MutatorEnvironment env, MutatorState state, AllocationBuffer tlab) {
+        this.name = name;
+        this.env = env;
+        this.objects = env.objects();
+        this.heap = objects.heap();
+        this.heapBase = objects.base();
+        this.heapBytes = objects.capacity();
+        this.collector = env.collector();
+        this.coordinator = env.coordinator();
+        this.state = state;
+        this.tlab = tlab;
+        this.tlabBytes = env.config().tlabBytes();
+        this.largeObjectBytes = env.config().tlabBytes() / 2;
+    }
+
+    /**
+     * Allocates {@code bytes} after the mutator has polled: returns the address of zeroed memory.
+     * <i>Safepoint</i> (an incremental step or a collection may run).
+     */
+    long allocate(long bytes) {
+        if (collector.incrementDue()) {
+            coordinator.collect(state, "increment", PauseKind.INCREMENT);
+        }
+        while (true) {
+            long address = allocateFromCollector(bytes);
+            if (address != 0) {
+                return address;
+            }
+            retryBytes = bytes;
+            retryAddress = 0;
+            if (coordinator.collect(state, "allocation failure", PauseKind.FULL, this) == CollectOutcome.RAN) {
+                break;
+            }
+            // joined another thread's pause: retry outside it, then collect ourselves if still needed
+        }
+        if (retryAddress != 0) {
+            return retryAddress;
+        }
+        env.outOfMemory().run();
+        JfrEvents.allocationFailure(name, collector.name(), bytes, retryUsage);
+        throw new HeapExhaustedException(name, bytes, retryUsage, collector.name());
+    }
+
+    /** Runs inside an allocation-failure pause, after the collection: the retry nobody can race. */
+    @Override
+    public void run() {
+        retryAddress = allocateFromCollector(retryBytes);
+        retryUsage = retryAddress == 0 ? collector.usage() : null;
+    }
+
+    /** A large object from the collector directly, or a refilled TLAB; 0 when the collector has no room. */
+    private long allocateFromCollector(long bytes) {
+        if (bytes > largeObjectBytes) {
+            long large = checkCollectorBlock(collector.allocateLarge(bytes), bytes);
+            if (large != 0) {
+                zero(large - heapBase, bytes);
+            }
+            return large;
+        }
+        FreeSpace.retire(objects, tlab);
+        if (!collector.refill(tlab, bytes, tlabBytes)) {
+            return 0;
+        }
+        long address = tlab.tryBump(bytes);
+        if (address == 0) {
+            throw new IllegalStateException(String.format(
+                    "collector '%s' refilled mutator '%s' with [0x%x, 0x%x), smaller than the %d bytes asked",
+                    collector.name(), name, tlab.cursor(), tlab.limit(), bytes));
+        }
+        checkCollectorBlock(address, tlab.limit() - address);
+        // zeroed once per buffer, in bulk: objects bumped from it need only their header written
+        zero(address - heapBase, tlab.limit() - address);
+        return address;
+    }
+
+    private long checkCollectorBlock(long address, long bytes) {
+        if (address != 0 && ((address & (HeaderLayout.ALIGNMENT - 1)) != 0 || address < heapBase
+                || address - heapBase > heapBytes - bytes)) {
+            throw new IllegalStateException(String.format(
+                    "collector '%s' handed out a block of %d bytes at 0x%x, outside the heap or misaligned",
+                    collector.name(), bytes, address));
+        }
+        return address;
+    }
+
+    /** Zeroes {@code bytes} (a multiple of 8) from heap offset {@code offset}, allocating nothing. */
+    private void zero(long offset, long bytes) {
+        if (bytes <= ZERO_LOOP_BYTES) {
+            for (long o = offset; o < offset + bytes; o += HeaderLayout.WORD_BYTES) {
+                heap.set(WORD, o, 0L);
+            }
+            return;
+        }
+        for (long done = 0; done < bytes; done += ZERO_CHUNK_BYTES) {
+            MemorySegment.copy(ZEROS, 0, heap, offset + done, Math.min(ZERO_CHUNK_BYTES, bytes - done));
+        }
+    }
+}
