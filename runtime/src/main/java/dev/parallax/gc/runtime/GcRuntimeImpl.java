@@ -43,6 +43,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #objects() object model} and the {@link #debugViolations() debug violation counter}.
  */
 public final class GcRuntimeImpl implements GcRuntime {
+    /**
+     * Whether runtimes define a specialised mutator class ({@link MutatorClass}); the JVM-wide system
+     * property {@code parallax.specialise=false} makes them share the generic one, to measure what
+     * specialisation buys.
+     */
+    private static final boolean SPECIALISE = !"false".equals(System.getProperty("parallax.specialise"));
+
     private final GcConfig config;
     private final ShapeTable shapes;
     private final FrameShapeTable frames = new FrameShapeTable();
@@ -89,8 +96,6 @@ public final class GcRuntimeImpl implements GcRuntime {
         this.mutatorClass = SPECIALISE ? MutatorClass.specialised(constants) : MutatorClass.generic(constants);
     }
 
-    /** Whether runtimes define a specialised mutator class (system property parallax.specialise, default true). */
-    private static final boolean SPECIALISE = !"false".equals(System.getProperty("parallax.specialise"));
 
     /**
      * Reserves the heap, checks the tag scheme can encode its addresses, and hands it to the collector.

@@ -9,7 +9,9 @@ import dev.parallax.gc.api.collector.Collector;
 import dev.parallax.gc.api.collector.CollectorConstraints;
 import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.collector.WriteBarrier;
+import dev.parallax.gc.api.event.GcPhase;
 import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.roots.RootVisitor;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 import dev.parallax.gc.api.tags.TagScheme;
@@ -17,6 +19,7 @@ import dev.parallax.gc.api.tags.ValueKind;
 import dev.parallax.gc.collectors.marksweep.MarkSweepCollector;
 import dev.parallax.gc.tagging.lowbit.LowBitTags;
 
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -41,6 +44,8 @@ public final class TestStrategies {
         all.add(provider(Axis.COLLECTOR, "test-no-binding", "binds nothing", new AbstractModule() { }));
         all.add(provider(Axis.COLLECTOR, "test-bad-option", "refuses its options",
                 binding(Collector.class, OptionRefusingCollector.class)));
+        all.add(provider(Axis.COLLECTOR, "test-root-dropping", "mark-sweep that loses the last root slot it is shown",
+                binding(Collector.class, RootDroppingCollector.class)));
         all.add(provider(Axis.TAGS, "test-narrow", "cannot encode any heap address",
                 binding(TagScheme.class, NarrowTags.class)));
         return StrategyCatalog.of(all);
@@ -146,6 +151,77 @@ public final class TestStrategies {
         @Override
         public CollectorConstraints constraints() {
             return CollectorConstraints.NON_MOVING;
+        }
+    }
+
+    /**
+     * A broken collector: mark-sweep that never marks from the last root slot the runtime shows it
+     * (each slot is passed on one late, and the last one never), so an object held only there is
+     * reclaimed while the mutator still uses it.
+     */
+    public static final class RootDroppingCollector extends DelegatingCollector {
+        @Override
+        public CollectorConstraints constraints() {
+            return CollectorConstraints.NON_MOVING;
+        }
+
+        @Override
+        public void collect(CollectionScope scope) {
+            delegate.collect(new CollectionScope() {
+                public ObjectModel objects() {
+                    return scope.objects();
+                }
+
+                public TagScheme tags() {
+                    return scope.tags();
+                }
+
+                public void scanRoots(RootVisitor visitor) {
+                    LateSlots late = new LateSlots(visitor);
+                    scope.scanRoots(late);
+                }
+
+                public void phase(GcPhase phase) {
+                    scope.phase(phase);
+                }
+
+                public boolean poisonFreedMemory() {
+                    return scope.poisonFreedMemory();
+                }
+
+                public String reason() {
+                    return scope.reason();
+                }
+
+                public long number() {
+                    return scope.number();
+                }
+            });
+        }
+
+        /** Forwards each slot when the next one arrives: the last is dropped. */
+        private static final class LateSlots implements RootVisitor {
+            private final RootVisitor visitor;
+            private MemorySegment region;
+            private long offset;
+
+            LateSlots(RootVisitor visitor) {
+                this.visitor = visitor;
+            }
+
+            @Override
+            public void visitSlot(MemorySegment next, long nextOffset) {
+                if (region != null) {
+                    visitor.visitSlot(region, offset);
+                }
+                region = next;
+                offset = nextOffset;
+            }
+
+            @Override
+            public void visitPinningRoot(long object) {
+                visitor.visitPinningRoot(object);
+            }
         }
     }
 

@@ -47,7 +47,7 @@ import java.lang.invoke.MethodHandles;
  * reference slots of unzeroed frames with {@link FrameShape#NEVER_WRITTEN}.
  */
 public final class MutatorImpl implements AttachedMutator, MutatorStackView {
-    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG_UNALIGNED;
     private static final long SHAPED = ObjectKind.SHAPED.code();
     private static final long REF_ARRAY = ObjectKind.REF_ARRAY.code();
     private static final long RAW_ARRAY = ObjectKind.RAW_ARRAY.code();
