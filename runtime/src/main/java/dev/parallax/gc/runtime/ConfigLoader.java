@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Builds a {@link GcConfig} from the defaults, overridden by a config file, overridden by flags.
  *
- * <p>The file has one {@code key=value} per line; blank lines and lines starting with {@code #} or
- * {@code !} are ignored. Keys: {@value #KEY_LIST}; any key containing a dot is a strategy option
+ * <p>The file has one {@code key = value} (or {@code key: value}, as in Java properties files) per
+ * line; blank lines and lines starting with {@code #} or {@code !} are ignored. Keys: {@value #KEY_LIST}; any key containing a dot is a strategy option
  * (e.g. {@code incremental.budget}). Sizes are byte counts with an optional {@code k}, {@code m} or
  * {@code g} suffix ({@code 64m}); counts ({@code stack}, {@code globals}, {@code stress-interval})
  * accept the same suffixes; booleans are exactly {@code true} or {@code false}.
@@ -70,9 +70,9 @@ public final class ConfigLoader {
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
                 continue;
             }
-            int eq = line.indexOf('=');
+            int eq = separator(line);
             if (eq <= 0) {
-                throw new GcConfigException(where + ": expected key=value, found '" + line + "'");
+                throw new GcConfigException(where + ": expected key = value (or key: value), found '" + line + "'");
             }
             String key = line.substring(0, eq).strip();
             checkKey(key, where);
@@ -82,6 +82,13 @@ public final class ConfigLoader {
             settings.put(key, line.substring(eq + 1).strip());
             origins.put(key, where);
         }
+    }
+
+    /** The index of the first '=' or ':', -1 when there is neither. */
+    private static int separator(String line) {
+        int eq = line.indexOf('=');
+        int colon = line.indexOf(':');
+        return eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
     }
 
     private static void checkKey(String key, String where) {
@@ -157,7 +164,7 @@ public final class ConfigLoader {
             if (value == null) {
                 return fallback;
             }
-            long n = parseSize(key, value);
+            long n = parse(key, value, "a count like 4096 or 64k (a whole number, optionally with k, m or g)");
             if (n > Integer.MAX_VALUE) {
                 throw bad(key, value, "a count of at most " + Integer.MAX_VALUE);
             }
@@ -190,9 +197,14 @@ public final class ConfigLoader {
         }
 
         private long parseSize(String key, String value) {
+            return parse(key, value, "a size like 64m, 512k, 1g or 123456");
+        }
+
+        /** A whole number with an optional k, m or g suffix; {@code expected} describes it in the error. */
+        private long parse(String key, String value, String expected) {
             Matcher m = SIZE.matcher(value);
             if (!m.matches()) {
-                throw bad(key, value, "a size like 64m, 512k, 1g or 123456");
+                throw bad(key, value, expected);
             }
             int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
                 case "k" -> 10;

@@ -7,6 +7,8 @@ import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 
+import java.util.Map;
+
 /** Makes {@code conservative} selectable. */
 public final class ConservativeStackRootsProvider implements StrategyProvider {
     @Override
@@ -33,5 +35,11 @@ public final class ConservativeStackRootsProvider implements StrategyProvider {
                 Multibinder.newSetBinder(binder(), RootSource.class).addBinding().to(ConservativeStackRoots.class);
             }
         };
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(ConservativeStackRoots.DECODE_OPTION, "tags (default: a word is a candidate only if the tag "
+                + "scheme calls it a pointer) or naive (every word read as a raw address; unsafe under high-bit)");
     }
 }

@@ -6,6 +6,8 @@ import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 
+import java.util.Map;
+
 /** Makes the {@code allocation} safepoint policy selectable. */
 public final class AllocationSafepointsProvider implements StrategyProvider {
     @Override
@@ -31,5 +33,10 @@ public final class AllocationSafepointsProvider implements StrategyProvider {
                 bind(SafepointPolicy.class).to(AllocationSafepoints.class);
             }
         };
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return IntervalOption.DECLARATION;
     }
 }

@@ -6,6 +6,8 @@ import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 
+import java.util.Map;
+
 /** Makes the {@code back-edge} safepoint policy selectable. */
 public final class BackEdgeSafepointsProvider implements StrategyProvider {
     @Override
@@ -32,5 +34,10 @@ public final class BackEdgeSafepointsProvider implements StrategyProvider {
                 bind(SafepointPolicy.class).to(BackEdgeSafepoints.class);
             }
         };
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return IntervalOption.DECLARATION;
     }
 }

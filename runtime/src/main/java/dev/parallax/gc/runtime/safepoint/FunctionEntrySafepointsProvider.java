@@ -6,6 +6,8 @@ import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 
+import java.util.Map;
+
 /** Makes the {@code function-entry} safepoint policy selectable. */
 public final class FunctionEntrySafepointsProvider implements StrategyProvider {
     @Override
@@ -32,5 +34,10 @@ public final class FunctionEntrySafepointsProvider implements StrategyProvider {
                 bind(SafepointPolicy.class).to(FunctionEntrySafepoints.class);
             }
         };
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return IntervalOption.DECLARATION;
     }
 }
