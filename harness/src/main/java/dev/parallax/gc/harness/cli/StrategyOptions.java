@@ -3,6 +3,7 @@ package dev.parallax.gc.harness.cli;
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.runtime.ConfigLoader;
+import dev.parallax.gc.runtime.GcRuntimes;
 import dev.parallax.gc.runtime.StrategyCatalog;
 import picocli.CommandLine.Option;
 
@@ -50,7 +51,8 @@ public final class StrategyOptions {
     String globals;
 
     @Option(names = "--debug", negatable = true,
-            description = "Verify the heap around every collection and poison freed memory.")
+            description = "Verify the heap around every collection and poison freed memory (check: on unless "
+                    + "--no-debug).")
     Boolean debug;
 
     @Option(names = "--stress", paramLabel = "MODE", description = "Stress collections: off, allocation or poll.")
@@ -107,8 +109,9 @@ public final class StrategyOptions {
     }
 
     /**
-     * Checks that every strategy {@code config} names is on the class path, so that a typo is
-     * refused before anything runs rather than when its runtime is assembled.
+     * Checks that every strategy and option {@code config} names is on the class path and that its
+     * heap fits the machine, so that a typo is refused before anything runs rather than when its
+     * runtime is assembled.
      *
      * @throws dev.parallax.gc.api.GcConfigException naming the unknown strategy and the valid ones
      */
@@ -118,7 +121,14 @@ public final class StrategyOptions {
         config.roots().forEach(root -> catalog.require(Axis.ROOTS, root));
         catalog.require(Axis.TAGS, config.tags());
         catalog.require(Axis.SAFEPOINTS, config.safepoints());
+        catalog.requireOptions(config.options());
+        GcRuntimes.requireHeapFits(config.heapBytes());
         return config;
+    }
+
+    /** Whether a flag or the config file sets {@code key}. Call after {@link #load} validated the file. */
+    public boolean sets(String key) {
+        return flags().containsKey(key) || configFileSets(key);
     }
 
     /** Whether the config file sets {@code key}; false without a file. Call after {@link #load} validated it. */
