@@ -71,16 +71,26 @@ public final class GcRuntimes {
     static GcRuntimeImpl start(GcConfig config, Collector collector, List<RootSource> roots, TagScheme tags,
                                SafepointPolicy policy, long stopTimeoutNanos) {
         checkPairings(collector, roots);
+        requireHeapFits(config.heapBytes());
         long physical = physicalMemoryBytes();
-        if (physical > 0 && config.heapBytes() > physical) {
-            throw new GcConfigException("heap: " + size(config.heapBytes()) + " cannot be reserved: this machine has "
-                    + size(physical) + " of memory; choose a smaller --heap");
-        }
         try {
             return GcRuntimeImpl.start(config, collector, roots, tags, policy, stopTimeoutNanos);
         } catch (OutOfMemoryError e) {
             throw new GcConfigException("heap: " + size(config.heapBytes()) + " could not be reserved (" + e.getMessage()
                     + "); this machine has " + size(physical) + " of memory; choose a smaller --heap", e);
+        }
+    }
+
+    /**
+     * Refuses a heap larger than the machine's memory, before anything is reserved.
+     *
+     * @throws GcConfigException naming the heap and the machine's memory
+     */
+    public static void requireHeapFits(long heapBytes) {
+        long physical = physicalMemoryBytes();
+        if (physical > 0 && heapBytes > physical) {
+            throw new GcConfigException("heap: " + size(heapBytes) + " cannot be reserved: this machine has "
+                    + size(physical) + " of memory; choose a smaller --heap");
         }
     }
 
