@@ -44,10 +44,26 @@ public final class ConfigLoader {
      * @param flags            key to value, e.g. from {@code --heap=64m}; override the file
      */
     public static GcConfig load(Path configFileOrNull, Map<String, String> flags) {
+        return load(null, configFileOrNull, flags);
+    }
+
+    /**
+     * As {@link #load(Path, Map)}, with a {@link Profile}'s settings beneath the file and the flags.
+     *
+     * @param profileOrNull the profile whose settings replace the defaults, or null
+     */
+    public static GcConfig load(Profile profileOrNull, Path configFileOrNull, Map<String, String> flags) {
         Map<String, String> settings = new LinkedHashMap<>();
         Map<String, String> origins = new HashMap<>();
         if (configFileOrNull != null) {
             readFile(configFileOrNull, settings, origins);
+        }
+        if (profileOrNull != null) {
+            profileOrNull.settings().forEach((key, value) -> {
+                if (settings.putIfAbsent(key, value) == null) {
+                    origins.put(key, "profile " + profileOrNull.profileName());
+                }
+            });
         }
         flags.forEach((key, value) -> {
             checkKey(key, "flag --" + key);

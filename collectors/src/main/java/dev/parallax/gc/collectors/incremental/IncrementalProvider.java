@@ -1,9 +1,6 @@
 package dev.parallax.gc.collectors.incremental;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import com.google.inject.Singleton;
-import dev.parallax.gc.api.collector.Collector;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 
@@ -29,12 +26,7 @@ public final class IncrementalProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(Collector.class).to(IncrementalCollector.class).in(Singleton.class);
-            }
-        };
+        return new IncrementalModule();
     }
 
     @Override

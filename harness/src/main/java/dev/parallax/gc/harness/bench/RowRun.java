@@ -34,7 +34,7 @@ public final class RowRun {
                 return runner.run(spec.label(), bench, jvm, Runtime.getRuntime().maxMemory(), jvm.describe());
             }
         }
-        GcConfig config = ConfigLoader.load(null, spec.config());
+        GcConfig config = ConfigLoader.load((Path) null, spec.config());
         try (GcRuntime runtime = GcRuntimes.create(config);
              HeapGcMeter meter = new HeapGcMeter(runtime);
              LogTarget log = LogTarget.open(spec.gcLogFile(), stdout)) {

@@ -201,7 +201,7 @@ public final class RetentionCommand implements Callable<Integer> {
         settings.put("roots", mode.roots());
         settings.put("heap", heap);
         settings.put("debug", Boolean.toString(debug));
-        return ConfigLoader.load(null, settings);
+        return ConfigLoader.load((Path) null, settings);
     }
 
     /** The first line under the chart: the workload, shorter than the table's legend. */

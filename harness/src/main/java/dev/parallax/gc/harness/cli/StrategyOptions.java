@@ -4,6 +4,7 @@ import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.runtime.ConfigLoader;
 import dev.parallax.gc.runtime.GcRuntimes;
+import dev.parallax.gc.runtime.Profile;
 import dev.parallax.gc.runtime.StrategyCatalog;
 import picocli.CommandLine.Option;
 
@@ -21,6 +22,11 @@ import java.util.Properties;
  * reports bad keys and values; nothing is validated here.
  */
 public final class StrategyOptions {
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "A named strategy set: throughput, low-latency or conservative-stack; the config file and "
+                    + "the flags override it.")
+    String profile;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Java properties file of settings (same keys as the flags); flags override it.")
     Path configFile;
@@ -93,7 +99,12 @@ public final class StrategyOptions {
      * @throws dev.parallax.gc.api.GcConfigException naming the bad key, value or file
      */
     public GcConfig load() {
-        return ConfigLoader.load(configFile, flags());
+        return ConfigLoader.load(profile(), configFile, flags());
+    }
+
+    /** The profile given with --profile, or null. @throws dev.parallax.gc.api.GcConfigException for an unknown one */
+    public Profile profile() {
+        return profile == null ? null : Profile.named(profile);
     }
 
     /** The configuration with {@code key} set to {@code value}, whatever the flags and file say. */
@@ -105,7 +116,7 @@ public final class StrategyOptions {
     public GcConfig loadWith(Map<String, String> settings) {
         Map<String, String> flags = flags();
         flags.putAll(settings);
-        return ConfigLoader.load(configFile, flags);
+        return ConfigLoader.load(profile(), configFile, flags);
     }
 
     /**
@@ -128,7 +139,7 @@ public final class StrategyOptions {
 
     /** Whether a flag or the config file sets {@code key}. Call after {@link #load} validated the file. */
     public boolean sets(String key) {
-        return flags().containsKey(key) || configFileSets(key);
+        return flags().containsKey(key) || configFileSets(key) || (profile != null && profile().settings().containsKey(key));
     }
 
     /** Whether the config file sets {@code key}; false without a file. Call after {@link #load} validated it. */

@@ -134,4 +134,16 @@ class HonestOutputTest {
         assertEquals(0, retention.code(), retention.toString());
         assertTrue(retention.out().chars().allMatch(c -> c < 128), retention.out());
     }
+
+    @Test
+    void aProfileSelectsItsStrategiesBeneathTheFlags() {
+        Run check = run("check", "--profile", "low-latency", "--programs", "2", "--seed", "3");
+        assertEquals(0, check.code(), check.toString());
+        assertTrue(check.out().startsWith("checking incremental / precise+globals / low-bit / back-edge:"), check.out());
+        Run bench = run(bench("--profile", "conservative-stack", "--safepoints", "back-edge"));
+        assertEquals(0, bench.code(), bench.toString());
+        assertEquals(2, bench.outLines().stream().filter(l -> l.startsWith("mark-sweep / conservative+globals / "
+                + "low-bit / back-edge ")).count(), "one row, in both tables: " + bench.out());
+        Cli.assertUsageError(run("check", "--profile", "fastest"), "unknown profile 'fastest'", "throughput");
+    }
 }

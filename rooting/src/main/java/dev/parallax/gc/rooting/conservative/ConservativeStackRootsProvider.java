@@ -1,9 +1,6 @@
 package dev.parallax.gc.rooting.conservative;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import com.google.inject.multibindings.Multibinder;
-import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 
@@ -29,12 +26,7 @@ public final class ConservativeStackRootsProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                Multibinder.newSetBinder(binder(), RootSource.class).addBinding().to(ConservativeStackRoots.class);
-            }
-        };
+        return new ConservativeStackRootsModule();
     }
 
     @Override

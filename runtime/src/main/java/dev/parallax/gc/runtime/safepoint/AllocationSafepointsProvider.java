@@ -1,8 +1,6 @@
 package dev.parallax.gc.runtime.safepoint;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 
@@ -27,12 +25,7 @@ public final class AllocationSafepointsProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(SafepointPolicy.class).to(AllocationSafepoints.class);
-            }
-        };
+        return new AllocationSafepointsModule();
     }
 
     @Override

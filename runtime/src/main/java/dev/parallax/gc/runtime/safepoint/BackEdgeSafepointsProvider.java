@@ -1,8 +1,6 @@
 package dev.parallax.gc.runtime.safepoint;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 
@@ -28,12 +26,7 @@ public final class BackEdgeSafepointsProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(SafepointPolicy.class).to(BackEdgeSafepoints.class);
-            }
-        };
+        return new BackEdgeSafepointsModule();
     }
 
     @Override
