@@ -1,12 +1,15 @@
 package dev.parallax.gc.harness;
 
+import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.harness.cli.BenchCommand;
 import dev.parallax.gc.harness.cli.CheckCommand;
 import dev.parallax.gc.harness.cli.ErrorReporter;
+import dev.parallax.gc.harness.cli.JmhCommand;
 import dev.parallax.gc.harness.cli.ParallaxCommand;
 import dev.parallax.gc.harness.cli.RetentionCommand;
 import dev.parallax.gc.harness.cli.SafepointsCommand;
 import dev.parallax.gc.harness.cli.StrategiesCommand;
+import dev.parallax.gc.harness.cli.UserClasspath;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -18,7 +21,7 @@ import java.util.stream.Collectors;
 
 /**
  * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code retention},
- * {@code safepoints}, {@code strategies}.
+ * {@code safepoints}, {@code strategies}, and {@code jmh} (run by the launcher itself).
  * Exit codes: 0 success, 1 a failure ({@link ErrorReporter#FAILURE}), 2 a usage or configuration
  * error ({@link ErrorReporter#USAGE}).
  */
@@ -45,13 +48,18 @@ public final class Main {
                 .addSubcommand(new RetentionCommand(typed))
                 .addSubcommand(new SafepointsCommand(typed))
                 .addSubcommand(new StrategiesCommand())
+                .addSubcommand(new JmhCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
+        SafepointsCommand.removeIgnoredOptions(commandLine.getSubcommands().get("safepoints").getCommandSpec());
         try {
+            UserClasspath.check(System.getProperty(UserClasspath.PROPERTY));
             return commandLine.execute(withDefaultCommand(args));
+        } catch (GcConfigException e) {
+            return errors.report(err, e);
         } finally {
             out.flush();
             err.flush();

@@ -1,6 +1,7 @@
 package dev.parallax.gc.properties;
 
 import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.api.StressMode;
 import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.properties.program.Program;
@@ -35,23 +36,49 @@ public final class PropertyChecker {
     /** Actions per thread program in the concurrent check. */
     static final int CONCURRENT_MAX_ACTIONS = 120;
 
+    /**
+     * What the checker may change in the configuration it is given.
+     *
+     * @param sizeHeap   replace the heap by one sized to the programs (1 to 64 MiB); when false the
+     *                   configured heap is kept, and refused if smaller than the programs may need
+     * @param forceDebug turn debug mode on (the verifier and live-set checks around every collection);
+     *                   when false the configured mode is kept, so that release mode can be checked
+     */
+    public record Settings(boolean sizeHeap, boolean forceDebug) {
+        /** A heap sized to the programs, the configured mode. */
+        public static final Settings DEFAULT = new Settings(true, false);
+    }
+
     private PropertyChecker() {
     }
 
     /**
      * Runs {@code programs} generated single-mutator programs of up to {@code maxActions} actions,
-     * each on a fresh runtime of {@code config} (in its mode, debug or release, with object ids and a
-     * small heap sized to the programs).
+     * each on a fresh runtime of {@code config} (in its own mode, debug or release, with object ids and
+     * a small heap sized to the programs).
      *
      * @throws dev.parallax.gc.api.GcConfigException when the configuration cannot be built at all
      */
     public static CheckReport check(GcConfig config, int programs, long seed, int maxActions) {
-        GcConfig cfg = forChecking(config, maxActions);
+        return check(config, programs, seed, maxActions, Settings.DEFAULT);
+    }
+
+    /**
+     * As {@link #check(GcConfig, int, long, int)}, changing only what {@code settings} allows.
+     *
+     * @throws IllegalArgumentException unless {@code programs} and {@code maxActions} are at least 1
+     * @throws dev.parallax.gc.api.GcConfigException when the configuration cannot be built at all, or
+     *         its heap is kept and too small for the programs
+     */
+    public static CheckReport check(GcConfig config, int programs, long seed, int maxActions, Settings settings) {
+        requireAtLeastOne("programs", programs);
+        requireAtLeastOne("actions per program", maxActions);
+        GcConfig cfg = forChecking(config, maxActions, settings);
         // a bad configuration is the caller's error, not a counterexample: the constructor throws
         SequentialProperty sequential = new SequentialProperty(cfg);
-        String property = String.format("sequential model check of %s%s%s in %s mode (seed %d, up to %d actions per "
-                + "program)", cfg.strategies(), options(cfg), stress(cfg), mode(cfg), seed, maxActions);
-        Search<Program> search = Search.run(Programs.programs(Math.max(1, maxActions)), seed, Math.max(0, programs),
+        String property = String.format("sequential model check of %s%s%s (seed %d, up to %d actions per program, %s)",
+                cfg.strategies(), options(cfg), stress(cfg), seed, maxActions, mode(cfg));
+        Search<Program> search = Search.run(Programs.programs(maxActions), seed, programs,
                 SHRINK_CYCLES, program -> {
                     InvariantViolation v = sequential.run(program);
                     if (v != null) {
@@ -77,23 +104,35 @@ public final class PropertyChecker {
 
     /**
      * Runs {@code programs} generated sets of {@code threads} programs, each set on a fresh shared
-     * runtime of {@code config} (in its mode, with object ids; stress mode POLL every 5th poll unless
-     * the config chose one) with a control thread collecting meanwhile. The program sets follow from the seed;
+     * runtime of {@code config} (in its own mode, with object ids; stress mode POLL every 5th poll
+     * unless the config chose one) with a control thread collecting meanwhile. The program sets follow from the seed;
      * thread interleavings vary between runs.
      */
     public static CheckReport checkConcurrent(GcConfig config, int threads, int programs, long seed) {
-        int n = Math.max(1, Math.min(threads, 16));
-        GcConfig cfg = forChecking(config, CONCURRENT_MAX_ACTIONS * n);
+        return checkConcurrent(config, threads, programs, seed, Settings.DEFAULT);
+    }
+
+    /**
+     * As {@link #checkConcurrent(GcConfig, int, int, long)}, changing only what {@code settings} allows.
+     *
+     * @throws IllegalArgumentException unless {@code threads} and {@code programs} are at least 1
+     */
+    public static CheckReport checkConcurrent(GcConfig config, int threads, int programs, long seed,
+                                              Settings settings) {
+        requireAtLeastOne("threads", threads);
+        requireAtLeastOne("programs", programs);
+        int n = Math.min(threads, 16);
+        GcConfig cfg = forChecking(config, CONCURRENT_MAX_ACTIONS * n, settings);
         if (cfg.stress() == StressMode.OFF) {
             cfg = cfg.withStress(StressMode.POLL, 5);
         }
-        String property = String.format("concurrent model check of %s%s in %s mode, %d mutator threads and a "
-                + "collecting control thread (seed %d; interleavings vary between runs)", cfg.strategies(), stress(cfg),
-                mode(cfg), n, seed);
+        String property = String.format("concurrent model check of %s%s, %d mutator threads and a collecting "
+                + "control thread (seed %d; interleavings vary between runs; %s)", cfg.strategies(), stress(cfg), n, seed,
+                mode(cfg));
         ConcurrentProperty concurrent = new ConcurrentProperty(cfg, n);
         boolean pinning = concurrent.pinning();
         Search<List<Program>> search = Search.run(Programs.programSets(n, CONCURRENT_MAX_ACTIONS), seed,
-                Math.max(0, programs), CONCURRENT_SHRINK_CYCLES, set -> {
+                programs, CONCURRENT_SHRINK_CYCLES, set -> {
                     InvariantViolation v = concurrent.run(set);
                     if (v != null) {
                         throw v;
@@ -119,16 +158,50 @@ public final class PropertyChecker {
      * sized to the programs.
      */
     static GcConfig forChecking(GcConfig config, int maxActions) {
+        return forChecking(config, maxActions, Settings.DEFAULT);
+    }
+
+    /**
+     * The configuration a check of {@code threads} mutators (1: the sequential check) with programs of
+     * up to {@code maxActions} actions runs, changed as far as {@code settings} allows: for callers that
+     * validate or describe it before checking.
+     *
+     * @throws GcConfigException when the heap is kept and too small for the programs
+     */
+    public static GcConfig checkedConfig(GcConfig config, int threads, int maxActions, Settings settings) {
+        return forChecking(config, threads > 1 ? CONCURRENT_MAX_ACTIONS * Math.min(threads, 16) : maxActions,
+                settings);
+    }
+
+    /** The configuration as checked, changed as far as {@code settings} allows. */
+    static GcConfig forChecking(GcConfig config, int maxActions, Settings settings) {
         long heap = Math.clamp(256L * maxActions, 1L << 20, 64L << 20) & ~7L;
-        return config.withObjectIds(true).withHeapBytes(heap);
+        // object ids in every mode: the identity invariant needs them
+        GcConfig cfg = (settings.forceDebug() ? config.withDebug(true) : config).withObjectIds(true);
+        if (settings.sizeHeap()) {
+            return cfg.withHeapBytes(heap);
+        }
+        if (cfg.heapBytes() < heap) {
+            throw new GcConfigException("heap: " + cfg.heapBytes() / 1024 + " KiB is smaller than the " + heap / 1024
+                    + " KiB that programs of up to " + maxActions + " actions may need; give at least that much or "
+                    + "leave the heap to the checker");
+        }
+        return cfg;
     }
 
     private static int headerWords(GcConfig cfg) {
         return HeaderLayout.headerWords(cfg.keepsObjectIds());
     }
 
+    private static void requireAtLeastOne(String what, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException(what + " must be at least 1, not " + n);
+        }
+    }
+
+    /** "heap 1024 KiB, debug mode" or "..., release mode". */
     private static String mode(GcConfig cfg) {
-        return cfg.debug() ? "debug" : "release";
+        return "heap " + cfg.heapBytes() / 1024 + " KiB, " + (cfg.debug() ? "debug" : "release") + " mode";
     }
 
     private static String options(GcConfig cfg) {

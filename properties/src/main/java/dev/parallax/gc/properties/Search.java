@@ -17,6 +17,14 @@ import static org.quicktheories.QuickTheory.qt;
  * @param <T> the generated value (a program, or a set of programs)
  */
 final class Search<T> implements Reporter {
+    /**
+     * QuickTheories skips a generated value equal to one it already ran (the simplest program is
+     * generated more than once), so it is asked for this many extra values; runs past the number
+     * asked for are skipped, so that exactly that many distinct values run.
+     */
+    static final int SPARE_EXAMPLES = 16;
+
+    private int target;
     private int tried;
     private boolean failed;
     private T smallest;
@@ -24,8 +32,13 @@ final class Search<T> implements Reporter {
 
     /** Runs {@code property} on up to {@code examples} values from {@code gen}; it fails by throwing. */
     static <T> Search<T> run(Gen<T> gen, long seed, int examples, int shrinkCycles, Consumer<T> property) {
+        if (examples < 1) {
+            throw new IllegalArgumentException("at least one example must run, not " + examples);
+        }
         Search<T> search = new Search<>();
-        qt().withFixedSeed(seed).withExamples(examples).withShrinkCycles(shrinkCycles).withReporter(search)
+        search.target = examples;
+        qt().withFixedSeed(seed).withExamples(examples + SPARE_EXAMPLES).withShrinkCycles(shrinkCycles)
+                .withReporter(search)
                 .forAll(gen)
                 .checkAssert(value -> search.attempt(value, property));
         return search;
@@ -33,6 +46,9 @@ final class Search<T> implements Reporter {
 
     private void attempt(T value, Consumer<T> property) {
         if (!failed) {
+            if (tried == target) {
+                return; // a spare value: the values asked for have all run
+            }
             tried++;
         }
         try {
@@ -43,7 +59,10 @@ final class Search<T> implements Reporter {
         }
     }
 
-    /** Values run before the first failure (inclusive), or all of them when none failed. */
+    /**
+     * Values run before the first failure (inclusive), or all of them when none failed: the number
+     * asked for, unless the generator ran out of distinct values.
+     */
     int tried() {
         return tried;
     }

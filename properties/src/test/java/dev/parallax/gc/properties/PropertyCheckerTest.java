@@ -21,7 +21,7 @@ class PropertyCheckerTest {
     void markSweepWithPreciseRootsKeepsEveryInvariant() {
         CheckReport report = PropertyChecker.check(DEFAULT, 500, 20240611L, 150);
         assertTrue(report.passed(), report::render);
-        assertTrue(report.programsTried() >= 490, report::render); // QuickTheories skips the odd duplicate
+        assertEquals(500, report.programsTried(), report::render);
         assertTrue(report.render().contains("PASSED"), report::render);
         assertTrue(report.property().contains("mark-sweep / precise+globals / low-bit / allocation"), report.property());
     }
@@ -66,6 +66,41 @@ class PropertyCheckerTest {
         assertTrue(checked.debug());
         assertEquals(1L << 20, checked.heapBytes());
         assertEquals(DEFAULT.strategies(), checked.strategies());
+    }
+
+    @Test
+    void exactlyTheProgramsAskedForRun() {
+        for (int programs : new int[] {1, 2, 7}) {
+            CheckReport report = PropertyChecker.check(DEFAULT, programs, 3L, 20);
+            assertEquals(programs, report.programsTried(), report::render);
+            assertTrue(report.render().contains("programs tried: " + programs + "\n"), report::render);
+        }
+    }
+
+    @Test
+    void fewerThanOneProgramActionOrThreadIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> PropertyChecker.check(DEFAULT, 0, 1L, 10));
+        assertThrows(IllegalArgumentException.class, () -> PropertyChecker.check(DEFAULT, -5, 1L, 10));
+        assertThrows(IllegalArgumentException.class, () -> PropertyChecker.check(DEFAULT, 5, 1L, 0));
+        assertThrows(IllegalArgumentException.class, () -> PropertyChecker.checkConcurrent(DEFAULT, 0, 5, 1L));
+        assertThrows(IllegalArgumentException.class, () -> PropertyChecker.checkConcurrent(DEFAULT, 2, 0, 1L));
+    }
+
+    @Test
+    void theConfiguredHeapAndReleaseModeAreKeptWhenAskedAndNamedInTheReport() {
+        PropertyChecker.Settings asGiven = new PropertyChecker.Settings(false, false);
+        CheckReport report = PropertyChecker.check(DEFAULT.withDebug(false).withHeapBytes(8L << 20), 20, 4L, 60, asGiven);
+        assertTrue(report.passed(), report::render);
+        assertTrue(report.property().contains("heap 8192 KiB, release mode"), report.property());
+        CheckReport debug = PropertyChecker.check(DEFAULT, 3, 4L, 60);
+        assertTrue(debug.property().contains("heap 1024 KiB, debug mode"), debug.property());
+    }
+
+    @Test
+    void aKeptHeapTooSmallForTheProgramsIsRefused() {
+        GcConfigException e = assertThrows(GcConfigException.class, () -> PropertyChecker.check(
+                DEFAULT.withHeapBytes(256L << 10), 3, 1L, 100, new PropertyChecker.Settings(false, true)));
+        assertTrue(e.getMessage().startsWith("heap: 256 KiB is smaller than the 1024 KiB"), e.getMessage());
     }
 
     @Test

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 /**
  * Builds a {@link GcConfig} from the defaults, overridden by a config file, overridden by flags.
  *
- * <p>The file has one {@code key=value} per line; blank lines and lines starting with {@code #} or
- * {@code !} are ignored. Keys: {@value #KEY_LIST}; any key containing a dot is a strategy option
+ * <p>The file has one {@code key = value} (or {@code key: value}, as in Java properties files) per
+ * line; blank lines and lines starting with {@code #} or {@code !} are ignored. Keys: {@value #KEY_LIST}; any key containing a dot is a strategy option
  * (e.g. {@code incremental.budget}). Sizes are byte counts with an optional {@code k}, {@code m} or
  * {@code g} suffix ({@code 64m}); counts ({@code stack}, {@code globals}, {@code mutators}, {@code stress-interval})
  * accept the same suffixes; booleans are exactly {@code true} or {@code false}.
@@ -44,10 +44,26 @@ public final class ConfigLoader {
      * @param flags            key to value, e.g. from {@code --heap=64m}; override the file
      */
     public static GcConfig load(Path configFileOrNull, Map<String, String> flags) {
+        return load(null, configFileOrNull, flags);
+    }
+
+    /**
+     * As {@link #load(Path, Map)}, with a {@link Profile}'s settings beneath the file and the flags.
+     *
+     * @param profileOrNull the profile whose settings replace the defaults, or null
+     */
+    public static GcConfig load(Profile profileOrNull, Path configFileOrNull, Map<String, String> flags) {
         Map<String, String> settings = new LinkedHashMap<>();
         Map<String, String> origins = new HashMap<>();
         if (configFileOrNull != null) {
             readFile(configFileOrNull, settings, origins);
+        }
+        if (profileOrNull != null) {
+            profileOrNull.settings().forEach((key, value) -> {
+                if (settings.putIfAbsent(key, value) == null) {
+                    origins.put(key, "profile " + profileOrNull.profileName());
+                }
+            });
         }
         flags.forEach((key, value) -> {
             checkKey(key, "flag --" + key);
@@ -70,9 +86,9 @@ public final class ConfigLoader {
             if (line.isEmpty() || line.startsWith("#") || line.startsWith("!")) {
                 continue;
             }
-            int eq = line.indexOf('=');
+            int eq = separator(line);
             if (eq <= 0) {
-                throw new GcConfigException(where + ": expected key=value, found '" + line + "'");
+                throw new GcConfigException(where + ": expected key = value (or key: value), found '" + line + "'");
             }
             String key = line.substring(0, eq).strip();
             checkKey(key, where);
@@ -82,6 +98,13 @@ public final class ConfigLoader {
             settings.put(key, line.substring(eq + 1).strip());
             origins.put(key, where);
         }
+    }
+
+    /** The index of the first '=' or ':', -1 when there is neither. */
+    private static int separator(String line) {
+        int eq = line.indexOf('=');
+        int colon = line.indexOf(':');
+        return eq < 0 ? colon : colon < 0 ? eq : Math.min(eq, colon);
     }
 
     private static void checkKey(String key, String where) {
@@ -158,7 +181,7 @@ public final class ConfigLoader {
             if (value == null) {
                 return fallback;
             }
-            long n = parseSize(key, value);
+            long n = parse(key, value, "a count like 4096 or 64k (a whole number, optionally with k, m or g)");
             if (n > Integer.MAX_VALUE) {
                 throw bad(key, value, "a count of at most " + Integer.MAX_VALUE);
             }
@@ -191,9 +214,14 @@ public final class ConfigLoader {
         }
 
         private long parseSize(String key, String value) {
+            return parse(key, value, "a size like 64m, 512k, 1g or 123456");
+        }
+
+        /** A whole number with an optional k, m or g suffix; {@code expected} describes it in the error. */
+        private long parse(String key, String value, String expected) {
             Matcher m = SIZE.matcher(value);
             if (!m.matches()) {
-                throw bad(key, value, "a size like 64m, 512k, 1g or 123456");
+                throw bad(key, value, expected);
             }
             int shift = switch (m.group(2).toLowerCase(Locale.ROOT)) {
                 case "k" -> 10;

@@ -22,11 +22,13 @@ import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -59,8 +61,61 @@ public final class GcRuntimes {
         SafepointPolicy policy = instance(config, injector, Key.get(SafepointPolicy.class));
         List<RootSource> roots = inConfigOrder(config,
                 instance(config, injector, Key.get(new TypeLiteral<Set<RootSource>>() { })));
+        return start(config, collector, roots, tags, policy, stopTimeoutNanos);
+    }
+
+    /**
+     * Refuses impossible pairings and a heap the machine cannot hold, then reserves the heap and
+     * starts the runtime.
+     */
+    static GcRuntimeImpl start(GcConfig config, Collector collector, List<RootSource> roots, TagScheme tags,
+                               SafepointPolicy policy, long stopTimeoutNanos) {
         checkPairings(collector, roots);
-        return GcRuntimeImpl.start(config, collector, roots, tags, policy, stopTimeoutNanos);
+        requireHeapFits(config.heapBytes());
+        long physical = physicalMemoryBytes();
+        try {
+            return GcRuntimeImpl.start(config, collector, roots, tags, policy, stopTimeoutNanos);
+        } catch (OutOfMemoryError e) {
+            throw new GcConfigException("heap: " + size(config.heapBytes()) + " could not be reserved (" + e.getMessage()
+                    + "); this machine has " + size(physical) + " of memory; choose a smaller --heap", e);
+        }
+    }
+
+    /**
+     * Refuses a heap larger than the machine's memory, before anything is reserved.
+     *
+     * @throws GcConfigException naming the heap and the machine's memory
+     */
+    public static void requireHeapFits(long heapBytes) {
+        long physical = physicalMemoryBytes();
+        if (physical > 0 && heapBytes > physical) {
+            throw new GcConfigException("heap: " + size(heapBytes) + " cannot be reserved: this machine has "
+                    + size(physical) + " of memory; choose a smaller --heap");
+        }
+    }
+
+    /** The machine's physical memory in bytes, or -1 when the JVM cannot tell. */
+    static long physicalMemoryBytes() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return -1;
+    }
+
+    /** "900 GiB", "64 MiB", "1.5 GiB". */
+    private static String size(long bytes) {
+        if (bytes < 0) {
+            return "an unknown amount";
+        }
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return (value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value))
+                + " " + units[unit];
     }
 
     /** The modules of the selected providers; unknown, ambiguous or repeated names fail here. */
@@ -78,6 +133,7 @@ public final class GcRuntimes {
         }
         modules.add(catalog.require(Axis.TAGS, config.tags()).module());
         modules.add(catalog.require(Axis.SAFEPOINTS, config.safepoints()).module());
+        catalog.requireOptions(config.options());
         modules.add(new AbstractModule() {
             @Override
             protected void configure() {

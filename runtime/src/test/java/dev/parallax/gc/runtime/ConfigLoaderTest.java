@@ -97,9 +97,26 @@ class ConfigLoaderTest {
     @Test
     void malformedLinesAndRepeatedKeysAreRefused() throws IOException {
         Path f = file("heap=8m", "", "just some words");
-        assertContains(refused(f, Map.of()), "config file " + f + " line 3: expected key=value, found 'just some words'");
+        assertContains(refused(f, Map.of()), "config file " + f + " line 3: expected key = value (or key: value), found 'just some words'");
         Path g = file("heap=8m", "heap=16m");
         assertContains(refused(g, Map.of()), "line 2: key 'heap' is already set (config file " + g + " line 1)");
+    }
+
+    @Test
+    void colonSeparatedLinesAreReadAsInJavaPropertiesFiles() throws IOException {
+        Path f = file("collector: mark-compact", "heap : 8m", "incremental.budget: 300", "roots = precise");
+        GcConfig c = ConfigLoader.load(f, Map.of());
+        assertEquals("mark-compact", c.collector());
+        assertEquals(8L << 20, c.heapBytes());
+        assertEquals(Map.of("incremental.budget", "300"), c.options());
+        assertEquals(List.of("precise"), c.roots());
+    }
+
+    @Test
+    void aBadCountIsNotCalledASize() {
+        String message = refused(null, Map.of("stack", "-5"));
+        assertContains(message, "stack = '-5' is not a count like 4096 or 64k");
+        assertTrue(!message.contains("size"), message);
     }
 
     @Test

@@ -22,4 +22,13 @@ public interface StrategyProvider {
     String description();
 
     com.google.inject.Module module();
+
+    /**
+     * The strategy options this strategy reads from {@code GcConfig.options()}, each key (containing a
+     * dot, e.g. {@code incremental.budget}) with one sentence on what it sets and its default. A key
+     * that no strategy on the class path declares is refused as a misspelling. None by default.
+     */
+    default java.util.Map<String, String> options() {
+        return java.util.Map.of();
+    }
 }

@@ -1,11 +1,10 @@
 package dev.parallax.gc.collectors.incremental;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import com.google.inject.Singleton;
-import dev.parallax.gc.api.collector.Collector;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
+
+import java.util.Map;
 
 /** Makes {@code incremental} selectable. */
 public final class IncrementalProvider implements StrategyProvider {
@@ -27,11 +26,16 @@ public final class IncrementalProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(Collector.class).to(IncrementalCollector.class).in(Singleton.class);
-            }
-        };
+        return new IncrementalModule();
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(
+                "incremental.budget", "grey objects scanned per marking increment (default 10000)",
+                "incremental.sweep-budget", "heap bytes swept per sweeping increment (default 1048576)",
+                "incremental.trigger", "start a cycle when this fraction of the heap is in use (default 0.5)",
+                "incremental.step", "bytes handed to allocation buffers between increments (default 131072)",
+                "incremental.barrier", "satb (default) or off (unsafe: shows that the barrier keeps marking correct)");
     }
 }

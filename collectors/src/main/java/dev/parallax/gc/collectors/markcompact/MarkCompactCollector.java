@@ -59,8 +59,6 @@ public final class MarkCompactCollector implements Collector {
     private long liveObjects;
     private long movedObjects;
     private long pinnedObjects;
-    private long movedTotal;
-    private long pinnedTotal;
 
     @Override
     public String name() {
@@ -148,8 +146,6 @@ public final class MarkCompactCollector implements Collector {
         forwarding.seal();
         movedObjects = moved;
         pinnedObjects = pinned;
-        movedTotal += moved;
-        pinnedTotal += pinned;
     }
 
     /** Every root slot and every field of a live object names the new address of its target. */
@@ -209,8 +205,7 @@ public final class MarkCompactCollector implements Collector {
 
     @Override
     public Map<String, Long> counters() {
-        return Map.of("moved-last-gc", movedObjects, "pinned-last-gc", pinnedObjects, "moved-total", movedTotal,
-                "pinned-total", pinnedTotal);
+        return Map.of("moved-last-gc", movedObjects, "pinned-last-gc", pinnedObjects);
     }
 
     /** Objects that changed address in the latest collection. */

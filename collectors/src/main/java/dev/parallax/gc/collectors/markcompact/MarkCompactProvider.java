@@ -1,9 +1,6 @@
 package dev.parallax.gc.collectors.markcompact;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import com.google.inject.Singleton;
-import dev.parallax.gc.api.collector.Collector;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 
@@ -27,11 +24,6 @@ public final class MarkCompactProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(Collector.class).to(MarkCompactCollector.class).in(Singleton.class);
-            }
-        };
+        return new MarkCompactModule();
     }
 }

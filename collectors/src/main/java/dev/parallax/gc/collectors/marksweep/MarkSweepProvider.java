@@ -1,11 +1,10 @@
 package dev.parallax.gc.collectors.marksweep;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import com.google.inject.Singleton;
-import dev.parallax.gc.api.collector.Collector;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
+
+import java.util.Map;
 
 /** Makes {@code mark-sweep} selectable. */
 public final class MarkSweepProvider implements StrategyProvider {
@@ -27,11 +26,12 @@ public final class MarkSweepProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(Collector.class).to(MarkSweepCollector.class).in(Singleton.class);
-            }
-        };
+        return new MarkSweepModule();
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(MarkSweepCollector.MARKS_OPTION, "where marks live: bitmap (a side bitmap, the default: the "
+                + "sweep skips dead objects) or header (the header's MARK bit: the sweep walks every cell)");
     }
 }

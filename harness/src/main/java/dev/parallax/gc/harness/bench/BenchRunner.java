@@ -2,60 +2,85 @@ package dev.parallax.gc.harness.bench;
 
 import dev.parallax.gc.harness.gcbench.GcBench;
 
-import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
- * Runs a GCBench measurement: warm-up bodies, then timed bodies, each checked for its survivors,
- * with the heap's {@link GcMeter} around the timed part. Progress goes to a side stream.
+ * Runs a GCBench measurement: warm-up bodies until their times settle, then timed bodies, each
+ * checked for its survivors, with the heap's {@link GcMeter} around the timed part and its pause
+ * time read around every timed body. Progress goes to a side channel.
  */
 public final class BenchRunner {
-    private final int warmup;
+    private final Warmup warmup;
     private final int bodies;
-    private final PrintWriter progress;
+    private final Consumer<String> progress;
+    private final LongSupplier clock;
 
     /**
-     * @param warmup   untimed bodies first (&ge; 0), so that the JIT has compiled the benchmark
+     * @param warmup   when the untimed bodies that let the JIT compile the benchmark end
      * @param bodies   timed bodies (&ge; 1); the row reports their median
-     * @param progress where a line per body goes
+     * @param progress told a line per body
      */
-    public BenchRunner(int warmup, int bodies, PrintWriter progress) {
-        if (warmup < 0 || bodies < 1) {
-            throw new IllegalArgumentException("warm-up bodies must be >= 0 and timed bodies >= 1, not "
-                    + warmup + " and " + bodies);
+    public BenchRunner(Warmup warmup, int bodies, Consumer<String> progress) {
+        this(warmup, bodies, progress, System::nanoTime);
+    }
+
+    /** As above, timing bodies with {@code clock} (nanoseconds), for tests. */
+    BenchRunner(Warmup warmup, int bodies, Consumer<String> progress, LongSupplier clock) {
+        this.clock = clock;
+        if (bodies < 1) {
+            throw new IllegalArgumentException("timed bodies must be >= 1, not " + bodies);
         }
         this.warmup = warmup;
         this.bodies = bodies;
         this.progress = progress;
     }
 
-    /** Runs {@code bench} on the calling thread and measures it with {@code meter}. */
-    public BenchRow run(String heap, GcBench bench, GcMeter meter) {
-        for (int i = 1; i <= warmup; i++) {
-            report(heap, "warm-up " + i + "/" + warmup, timeBody(heap, bench));
+    /**
+     * Runs {@code bench} on the calling thread and measures it with {@code meter}.
+     *
+     * @param heapBytes the heap the row runs on, and {@code jvm} the JVM, both recorded in the row
+     */
+    public BenchRow run(String heap, GcBench bench, GcMeter meter, long heapBytes, String jvm) {
+        double previous = Double.NaN;
+        int warm = 0;
+        boolean settled = false;
+        while (warm < warmup.maxBodies()) {
+            double ms = timeBody(heap, bench);
+            warm++;
+            report(heap, "warm-up " + warm, ms);
+            settled = warm >= 2 && warmup.settled(previous, ms);
+            previous = ms;
+            if (settled && warm >= warmup.minBodies()) {
+                break;
+            }
         }
         meter.startTimed();
         double[] times = new double[bodies];
+        double[] gc = new double[bodies];
         for (int i = 0; i < bodies; i++) {
+            double pauseBefore = meter.pauseMillis();
             times[i] = timeBody(heap, bench);
+            gc[i] = meter.pauseMillis() - pauseBefore;
             report(heap, "body " + (i + 1) + "/" + bodies, times[i]);
         }
-        GcFigures gc = meter.stopTimed(bodies);
-        return new BenchRow(heap, times, median(times), gc);
+        GcFigures figures = meter.stopTimed(bodies);
+        return new BenchRow(heap, times, gc, warm, settled, heapBytes, jvm, figures);
     }
 
     /** Runs one body and checks it; returns its time in milliseconds (the check is not timed). */
-    private static double timeBody(String heap, GcBench bench) {
-        long start = System.nanoTime();
+    private double timeBody(String heap, GcBench bench) {
+        long start = clock.getAsLong();
         var result = bench.runBody();
-        double ms = (System.nanoTime() - start) / 1e6;
+        double ms = (clock.getAsLong() - start) / 1e6;
         result.check(bench.params(), heap);
         return ms;
     }
 
     private void report(String heap, String what, double ms) {
-        progress.printf("%s: %s %.1f ms%n", heap, what, ms);
-        progress.flush();
+        progress.accept(String.format(Locale.ROOT, "%s: %s %.1f ms", heap, what, ms));
     }
 
     /** The median; the mean of the two middle values for an even count. */

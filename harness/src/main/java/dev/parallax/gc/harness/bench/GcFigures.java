@@ -25,7 +25,7 @@ import java.util.TreeMap;
 public record GcFigures(double collectionsPerBody, double pauseMsPerBody, double maxPauseMs, double p50PauseMs,
                         double p99PauseMs, long heapAfterGcBytes, double maxTimeToSafepointMicros,
                         double fragmentationAfterGc, double pinnedPerGc, Map<String, Long> counters,
-                        Percentiles pauses) {
+                        Percentiles pauses) implements java.io.Serializable {
 
     public GcFigures {
         counters = Collections.unmodifiableSortedMap(new TreeMap<>(counters)); // by name: a stable order

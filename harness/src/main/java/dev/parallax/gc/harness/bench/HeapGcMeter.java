@@ -11,6 +11,7 @@ import org.HdrHistogram.Recorder;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -21,6 +22,9 @@ import java.util.concurrent.locks.LockSupport;
  * Measures a parallax runtime: collection counts and pause totals from {@link GcStats} deltas, the
  * pause distribution, time-to-safepoint and pinned objects from a {@link GcListener} that records
  * every collection into an HdrHistogram, fragmentation and the collector's counters from the stats.
+ * A gauge counter ({@code *-last-gc}, describing the latest collection only) is also summed over the
+ * timed collections, under its name without the suffix ({@code moved-last-gc} gives {@code moved}),
+ * so that a run's total stands beside its last collection.
  */
 public final class HeapGcMeter implements GcMeter {
     /** How long to wait for listener calls still in flight when a measurement ends. */
@@ -28,6 +32,11 @@ public final class HeapGcMeter implements GcMeter {
 
     /** Counters named so describe the latest collection only, not a running total. */
     static final String GAUGE_SUFFIX = "last-gc";
+
+    /** What a gauge's total over the timed collections is called: {@code moved-last-gc} sums to {@code moved}. */
+    static String totalName(String gauge) {
+        return gauge.substring(0, gauge.length() - GAUGE_SUFFIX.length() - 1);
+    }
 
     private static final double NANOS_PER_MILLI = 1e6;
 
@@ -37,6 +46,8 @@ public final class HeapGcMeter implements GcMeter {
     private final LongAccumulator maxTimeToSafepoint = new LongAccumulator(Math::max, 0);
     private final LongAdder pinned = new LongAdder();
     private final AtomicLong recorded = new AtomicLong();
+    /** The sum of each gauge over the collections since the timed part started. */
+    private final Map<String, Long> gaugeTotals = new ConcurrentHashMap<>();
     private final GcListener listener = new GcListener() {
         @Override
         public void collectionEnded(CollectionRecord record) {
@@ -44,6 +55,12 @@ public final class HeapGcMeter implements GcMeter {
             maxPause.accumulate(record.pauseNanos());
             maxTimeToSafepoint.accumulate(record.timeToSafepointNanos());
             pinned.add(record.pinnedObjects());
+            // the collection has ended and the mutators run, but the gauges change only in the next pause
+            runtime.stats().collectorCounters().forEach((name, value) -> {
+                if (name.endsWith("-" + GAUGE_SUFFIX)) {
+                    gaugeTotals.merge(totalName(name), value, Long::sum);
+                }
+            });
             recorded.incrementAndGet(); // last: once it matches the stats, this record is in
         }
     };
@@ -61,6 +78,12 @@ public final class HeapGcMeter implements GcMeter {
         maxPause.reset();
         maxTimeToSafepoint.reset();
         pinned.reset();
+        gaugeTotals.clear();
+    }
+
+    @Override
+    public double pauseMillis() {
+        return millis(runtime.stats().totalPauseNanos());
     }
 
     @Override
@@ -70,6 +93,10 @@ public final class HeapGcMeter implements GcMeter {
         long collections = end.collections() - atStart.collections();
         boolean any = histogram.getTotalCount() > 0;
         HeapUsage after = end.heapAfterLastGc();
+        Map<String, Long> counters = difference(end.collectorCounters(), atStart.collectorCounters());
+        counters.putAll(gaugeTotals);
+        end.collectorCounters().keySet().stream().filter(n -> n.endsWith("-" + GAUGE_SUFFIX))
+                .forEach(n -> counters.putIfAbsent(totalName(n), 0L)); // no timed collection: a total of 0
         return new GcFigures(
                 (double) collections / bodies,
                 millis(end.totalPauseNanos() - atStart.totalPauseNanos()) / bodies,
@@ -80,7 +107,7 @@ public final class HeapGcMeter implements GcMeter {
                 any ? maxTimeToSafepoint.get() / 1e3 : Double.NaN,
                 after == null ? Double.NaN : after.fragmentation(),
                 any ? (double) pinned.sum() / histogram.getTotalCount() : Double.NaN,
-                difference(end.collectorCounters(), atStart.collectorCounters()),
+                counters,
                 Percentiles.of(histogram, NANOS_PER_MILLI));
     }
 

@@ -21,6 +21,11 @@ public final class JvmGcMeter implements GcMeter {
     }
 
     @Override
+    public double pauseMillis() {
+        return totalMillis();
+    }
+
+    @Override
     public GcFigures stopTimed(int bodies) {
         long count = totalCount() - countAtStart;
         long millis = totalMillis() - millisAtStart;
@@ -32,6 +37,11 @@ public final class JvmGcMeter implements GcMeter {
     /** The JVM's collectors, e.g. "G1 Young Generation, G1 Concurrent GC, G1 Old Generation". */
     public String collectorNames() {
         return String.join(", ", collectors.stream().map(GarbageCollectorMXBean::getName).toList());
+    }
+
+    /** The JVM's collectors and heap flags: "G1 Young Generation, ...; -Xms1g -Xmx1g -XX:+AlwaysPreTouch". */
+    public String describe() {
+        return collectorNames() + "; " + heapFlags();
     }
 
     /** The JVM's heap and GC flags as launched (-Xmx, -XX:...), or "JVM defaults" when none was given. */

@@ -2,20 +2,20 @@ package dev.parallax.gc.harness.cli;
 
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcConfigException;
-import dev.parallax.gc.api.GcRuntime;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.harness.bench.BenchRow;
-import dev.parallax.gc.harness.bench.BenchRunner;
-import dev.parallax.gc.harness.bench.HeapGcMeter;
-import dev.parallax.gc.harness.bench.JvmGcMeter;
 import dev.parallax.gc.harness.bench.ResultTable;
+import dev.parallax.gc.harness.bench.RowProcess;
+import dev.parallax.gc.harness.bench.RowRun;
+import dev.parallax.gc.harness.bench.RowSpec;
+import dev.parallax.gc.harness.bench.Warmup;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
-import dev.parallax.gc.harness.gcbench.HeapGcBench;
-import dev.parallax.gc.harness.gcbench.JavaGcBench;
 import dev.parallax.gc.harness.plot.BenchPlots;
+import dev.parallax.gc.harness.plot.PlotFiles;
+import dev.parallax.gc.harness.report.Html;
 import dev.parallax.gc.harness.report.Machine;
+import dev.parallax.gc.harness.report.Progress;
 import dev.parallax.gc.harness.report.TextTable;
-import dev.parallax.gc.runtime.GcRuntimes;
 import dev.parallax.gc.runtime.StrategyCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,28 +43,37 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs GCBench on the parallax heap and on plain Java objects; prints a comparison table.",
                 "",
-                "Each row runs warm-up bodies, then timed bodies, and reports the median body time and what",
-                "the collector did. Rows: every collector found (or those named by --collector, a comma list,",
-                "or the config file) times the root sets precise,globals and conservative,globals (or the one",
-                "named by --roots or the config file); the other axes as configured."})
+                "Rows: every collector found (or those named by --collector, a comma list, or the config file) "
+                        + "times the root sets precise,globals and conservative,globals (or the one named by --roots "
+                        + "or the config file); the other axes as configured. Each row runs in a fresh JVM with the "
+                        + "same flags (the baseline's included; --same-jvm runs them all in this one), warms up "
+                        + "until two consecutive bodies are within --settle percent, then runs the timed bodies and "
+                        + "reports the median body, its split into mutator and GC time, the cost per node and "
+                        + "what the collector did."})
 public final class BenchCommand implements Callable<Integer> {
 
-    /** How big a GCBench body is. */
+    /** How big a GCBench body is, and the heap it runs on unless one is named. */
     public enum Size {
-        /** Boehm's constants. */
-        STANDARD(GcBenchParams.STANDARD),
-        /** About 60 times less work, for a quick smoke run. */
-        SMALL(GcBenchParams.SMALL);
+        /** Boehm's constants, on the configured heap (64 MiB by default). */
+        STANDARD(GcBenchParams.STANDARD, null),
+        /** About 60 times less work, for a quick smoke run, on a heap small enough that every collector collects. */
+        SMALL(GcBenchParams.SMALL, "4m");
 
         final GcBenchParams params;
+        /** The heap when neither a flag nor the config file names one; null: the config's default. */
+        final String heap;
 
-        Size(GcBenchParams params) {
+        Size(GcBenchParams params, String heap) {
             this.params = params;
+            this.heap = heap;
         }
     }
 
     /** The root sets compared when neither --roots nor the config file names one. */
     public static final List<String> DEFAULT_ROOT_SETS = List.of("precise,globals", "conservative,globals");
+
+    /** The label of the baseline row. */
+    static final String BASELINE = "baseline: Java objects, JVM GC";
 
     /** The configurations to run; {@code explicit} when the user named both the collectors and the roots. */
     private record Selection(List<GcConfig> configs, boolean explicit) {
@@ -72,23 +82,51 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     StrategyOptions strategy;
 
+    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "standard",
+            description = "standard (Boehm's depths 18/16, 500,000 doubles) or small (12/10, 20,000, on a 4 MiB heap "
+                    + "unless --heap says otherwise) for a smoke run.")
+    Size size;
+
     @Option(names = "--bodies", paramLabel = "N", defaultValue = "5",
-            description = "Timed bodies (default ${DEFAULT-VALUE}); the median is reported.")
+            description = "Timed bodies per row (default ${DEFAULT-VALUE}); the median is reported.")
     int bodies;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "1",
-            description = "Untimed warm-up bodies first (default ${DEFAULT-VALUE}).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "4",
+            description = "At least N untimed warm-up bodies per row (default ${DEFAULT-VALUE}), then more until two "
+                    + "consecutive ones are within --settle percent.")
     int warmup;
 
-    @Option(names = "--csv", paramLabel = "FILE", description = "Also write the rows to FILE as CSV.")
+    @Option(names = "--max-warmup", paramLabel = "N", defaultValue = "20",
+            description = "At most N warm-up bodies (default ${DEFAULT-VALUE}; at least --warmup); a row that did not "
+                    + "settle is marked * and named in a note.")
+    int maxWarmup;
+
+    @Option(names = "--settle", paramLabel = "PCT", defaultValue = "5",
+            description = "Warm-up ends when two consecutive bodies differ by at most PCT percent (default "
+                    + "${DEFAULT-VALUE}).")
+    double settlePercent;
+
+    @Option(names = "--same-jvm",
+            description = "Run every row in this JVM, one after the other, instead of each in a fresh one.")
+    boolean sameJvm;
+
+    @Option(names = "--jvm-heap", paramLabel = "SIZE", defaultValue = "1g",
+            description = "The Java heap of every row's fresh JVM, fixed and pre-touched (-Xms -Xmx "
+                    + "-XX:+AlwaysPreTouch; default ${DEFAULT-VALUE}); PARALLAX_JAVA_OPTS, passed on after it, wins.")
+    String jvmHeap;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Also write every figure to FILE as CSV (one column each, units in the header).")
     Path csv;
+
+    @Mixin
+    GcLogOption gcLog;
 
     @Mixin
     PlotOption plot;
 
-    @Option(names = "--size", paramLabel = "SIZE", defaultValue = "standard",
-            description = "standard (Boehm's depths 18/16, 500,000 doubles) or small (12/10, 20,000) for a smoke run.")
-    Size size;
+    @Mixin
+    ReportOption report;
 
     @Spec
     CommandSpec spec;
@@ -101,21 +139,33 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter progress = spec.commandLine().getErr();
-        if (bodies < 1 || warmup < 0) {
-            throw new ParameterException(spec.commandLine(),
-                    "--bodies must be at least 1 and --warmup at least 0, not " + bodies + " and " + warmup);
+        Warmup settle = warmupRule();
+        if (bodies < 1) {
+            throw new ParameterException(spec.commandLine(), "--bodies must be at least 1, not " + bodies);
         }
-        BenchRunner runner = new BenchRunner(warmup, bodies, progress);
+        if (!jvmHeap.matches("\\d+[kKmMgG]?")) {
+            throw new ParameterException(spec.commandLine(), "--jvm-heap: '" + jvmHeap + "' is not a size like 1g or 512m");
+        }
+        // everything the user named is checked before the first body runs
         Selection selection = select();
+        if (csv != null) {
+            OutputPaths.writableFile(spec.commandLine(), "--csv", csv);
+        }
         Path plotDir = plot.prepare(spec.commandLine());
+        Path reportDir = report.prepare(spec.commandLine());
+        gcLog.prepare(spec.commandLine());
+        Progress progress = Progress.to(spec.commandLine().getErr());
+        List<String> flags = sameJvm ? List.of() : RowProcess.jvmFlags(jvmHeap);
         List<BenchRow> rows = new ArrayList<>();
         List<String> notes = new ArrayList<>();
+        rows.add(runRow(new RowSpec(BASELINE, null, size.params, settle, bodies, null, gcLog.level()), flags, out,
+                progress));
         for (GcConfig config : selection.configs()) {
             try {
-                rows.add(runOnHeap(runner, config));
+                rows.add(runRow(new RowSpec(config.strategies(), RowSpec.keys(config), size.params, settle, bodies,
+                        gcLog.target(), gcLog.level()), flags, out, progress));
             } catch (GcConfigException e) {
                 if (selection.explicit()) {
                     throw e;
@@ -123,22 +173,67 @@ public final class BenchCommand implements Callable<Integer> {
                 notes.add("skipped " + config.strategies() + ": " + e.getMessage());
             }
         }
-        if (rows.isEmpty()) {
+        progress.done();
+        if (rows.size() == 1) {
             throw new GcConfigException("no strategy set could run with this configuration: " + String.join("; ", notes));
         }
-        JvmGcMeter jvm = new JvmGcMeter();
-        rows.addFirst(runBaseline(runner, jvm));
-        ResultTable table = new ResultTable(rows);
+        notes.addAll(warnings(rows));
+        ResultTable table = new ResultTable(rows, size.params.nodesPerBody());
+        String legend = legend(rows.getFirst());
         out.print(table.render());
         notes.forEach(note -> out.println("note: " + note));
-        out.println(legend(jvm));
+        out.println(legend);
         if (csv != null) {
             Files.writeString(csv, table.csv());
         }
+        List<String> footer = List.of(plotLegend(rows.getFirst()), Machine.describe(commandLine));
         if (plotDir != null) {
-            PlotOption.print(out, BenchPlots.write(plotDir, rows, List.of(plotLegend(jvm), Machine.describe(commandLine))));
+            PlotOption.print(out, BenchPlots.write(plotDir, rows, footer));
+        }
+        if (reportDir != null) {
+            PlotFiles charts = BenchPlots.write(reportDir, rows, footer);
+            Html page = new Html("parallax-gc: GCBench").heading("Results").table(table.main()).table(table.detail());
+            notes.forEach(note -> page.legend("note: " + note));
+            page.legend(legend).heading("Charts");
+            for (Path chart : charts.written()) {
+                page.image(chart, chart.getFileName().toString());
+            }
+            ReportOption.print(out, page.write(reportDir.resolve("bench-report.html")));
         }
         return 0;
+    }
+
+    private Warmup warmupRule() {
+        if (warmup < 0 || maxWarmup < warmup || !(settlePercent >= 0)) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be at least 0, --max-warmup at least "
+                    + "--warmup and --settle at least 0, not " + warmup + ", " + maxWarmup + " and " + settlePercent);
+        }
+        return new Warmup(warmup, maxWarmup, settlePercent / 100);
+    }
+
+    private BenchRow runRow(RowSpec row, List<String> flags, PrintWriter out, Progress progress)
+            throws IOException, InterruptedException {
+        progress.update(row.label() + ": starting" + (sameJvm ? "" : " a fresh JVM"));
+        return sameJvm ? RowRun.run(row, out, progress::update) : RowProcess.run(row, flags, out, progress::update);
+    }
+
+    /** Rows whose warm-up did not settle, and heap rows that never collected (their figures say nothing about GC). */
+    private List<String> warnings(List<BenchRow> rows) {
+        List<String> notes = new ArrayList<>();
+        for (BenchRow row : rows) {
+            if (!row.settled() && row.warmupBodies() > 0) {
+                notes.add(row.heap() + ": body times did not settle within " + row.warmupBodies()
+                        + " warm-up bodies (marked *); its figures are less steady");
+            }
+        }
+        for (BenchRow row : rows.subList(1, rows.size())) {
+            if (row.gc().collectionsPerBody() == 0) {
+                notes.add(row.heap() + ": never collected during the timed bodies; the heap ("
+                        + TextTable.binarySize(row.heapBytes()) + ") is larger than a body needs, so this row "
+                        + "measures no collector");
+            }
+        }
+        return notes;
     }
 
     /** Collectors (named, configured, else all found) times root sets (named, configured, else the defaults). */
@@ -149,16 +244,25 @@ public final class BenchCommand implements Callable<Integer> {
         for (String collector : listed.isEmpty() ? collectors(configured) : listed) {
             for (String roots : rootSets(configured)) {
                 configs.add(StrategyOptions.requireKnownStrategies(
-                        strategy.loadWith(Map.of("collector", collector, "roots", roots))));
+                        strategy.loadWith(sized(Map.of("collector", collector, "roots", roots)))));
             }
         }
-        return new Selection(configs, named("collector") && named("roots"));
+        return new Selection(configs, strategy.sets("collector") && strategy.sets("roots"));
     }
 
     /** The file and flags, with the first of --collector's list: the loader takes one name (the loop checks each). */
     private GcConfig configured() {
         List<String> listed = collectorFlag();
-        return listed.isEmpty() ? strategy.load() : strategy.loadWith("collector", listed.getFirst());
+        return strategy.loadWith(sized(listed.isEmpty() ? Map.of() : Map.of("collector", listed.getFirst())));
+    }
+
+    /** {@code settings} plus the size's heap when neither a flag nor the config file names a heap. */
+    private Map<String, String> sized(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        if (size.heap != null && !strategy.sets("heap")) {
+            all.put("heap", size.heap);
+        }
+        return all;
     }
 
     /** --collector's comma list; empty without the flag. */
@@ -169,61 +273,56 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The config file's collector, else every collector found. */
     private List<String> collectors(GcConfig configured) {
-        return named("collector") ? List.of(configured.collector()) : StrategyCatalog.discover().names(Axis.COLLECTOR);
+        return strategy.sets("collector") ? List.of(configured.collector()) : StrategyCatalog.discover().names(Axis.COLLECTOR);
     }
 
     /** The one root set of --roots or the config file, else {@link #DEFAULT_ROOT_SETS}. */
     private List<String> rootSets(GcConfig configured) {
-        return named("roots") ? List.of(String.join(",", configured.roots())) : DEFAULT_ROOT_SETS;
+        return strategy.sets("roots") ? List.of(String.join(",", configured.roots())) : DEFAULT_ROOT_SETS;
     }
 
-    /** Whether the flags or the config file name {@code key}. */
-    private boolean named(String key) {
-        return strategy.flags().containsKey(key) || strategy.configFileSets(key);
-    }
-
-    private BenchRow runOnHeap(BenchRunner runner, GcConfig config) {
-        try (GcRuntime runtime = GcRuntimes.create(config);
-             HeapGcMeter meter = new HeapGcMeter(runtime);
-             HeapGcBench bench = new HeapGcBench(runtime, size.params)) {
-            return runner.run(config.strategies(), bench, meter);
-        }
-    }
-
-    private BenchRow runBaseline(BenchRunner runner, JvmGcMeter meter) {
-        try (JavaGcBench bench = new JavaGcBench(size.params)) {
-            return runner.run("baseline: Java objects, JVM GC", bench, meter);
-        }
-    }
-
-    private String legend(JvmGcMeter jvm) {
+    private String legend(BenchRow baseline) {
         GcBenchParams p = size.params;
         return String.format(Locale.ROOT, """
-                GCBench: stretch depth %d, long-lived depth %d, %,d doubles, trees of depth %d..%d; \
-                median of %d timed bodies after %d warm-up; heap %s.
-                Per-body figures are means over the timed bodies; max/p50/p99 pause and max TTS (time to \
-                safepoint, microseconds) are over all of them; an incremental collector's pauses are its \
-                increments; heap after GC is measured with the long-lived data alive; frag %% is \
-                1 - largest free block / free bytes right after the last GC; pinned/GC is the mean number of \
-                objects conservative stack words pinned per pause; collector counters are the collector's own, \
-                totals over the timed bodies (e.g. incremental stw-fallbacks: full collections forced because \
-                allocation outran a cycle), except the *-last-gc ones, which describe the last collection.
+                GCBench (%s): stretch depth %d, long-lived depth %d, %,d doubles, trees of depth %d..%d, %,d nodes \
+                per body; %s; warm-up until two consecutive bodies were within %s%% (at least %d, at most %d \
+                bodies), then the median of %d timed bodies; parallax heap %s.
+                median ms: the median body; ns/node: that divided by the nodes a body allocates; GC ms: the \
+                collector's pause time during the median body (for the baseline the GC time the JVM's MXBeans \
+                report, part of it concurrent); mutator ms: the median body minus its GC time. GCs/body is a mean \
+                over the timed bodies; max/p50/p99 pause and max TTS (time to safepoint, microseconds) are over \
+                all of them; an incremental collector's pauses are its increments. heap MiB: the heap the row ran \
+                on (the baseline: the JVM's maximum heap); heap after GC is measured with the long-lived data \
+                alive; frag %% is 1 - largest free block / free bytes right after the last GC; pinned/GC: objects \
+                conservative stack words pinned per pause; warm-up: the bodies run before timing (* did not \
+                settle); collector counters are the collector's own, totals over the timed bodies (e.g. \
+                incremental stw-fallbacks: full collections forced because allocation outran a cycle), except \
+                the *-last-gc ones, which describe the last collection (their totals stand beside them without \
+                the suffix).
                 Our GCBench declares a function entry at every Populate/MakeTree call and a back-edge in every \
                 loop, for the back-edge and function-entry safepoint policies.
-                Baseline: the JVM's collectors (%s; %s); its pause figure is GC time totals as the \
-                GarbageCollectorMXBeans report them, its heap is MemoryMXBean used heap after System.gc().
+                Baseline: the same code on Java objects, collected by the JVM (%s).
                 %s""",
-                p.stretchDepth(), p.longLivedDepth(), p.arraySize(), p.minDepth(), p.maxDepth(), bodies, warmup,
-                heapSize(), jvm.collectorNames(), jvm.heapFlags(), Machine.describe(commandLine));
+                size.name().toLowerCase(Locale.ROOT), p.stretchDepth(), p.longLivedDepth(), p.arraySize(),
+                p.minDepth(), p.maxDepth(), p.nodesPerBody(), jvms(), ResultTable.plain(settlePercent), warmup,
+                maxWarmup, bodies, heapSize(), baseline.jvm(), Machine.describe(commandLine));
+    }
+
+    /** How the rows' JVMs were started. */
+    private String jvms() {
+        return sameJvm ? "every row in this one JVM, one after the other"
+                : "every row in a fresh JVM with the same flags (" + String.join(" ", RowProcess.jvmFlags(jvmHeap)
+                .stream().filter(f -> f.startsWith("-X")).toList()) + ")";
     }
 
     /** The first line under the charts: what ran, shorter than the tables' legend. */
-    private String plotLegend(JvmGcMeter jvm) {
+    private String plotLegend(BenchRow baseline) {
         GcBenchParams p = size.params;
         return String.format(Locale.ROOT, "GCBench (%s): stretch depth %d, long-lived depth %d, %,d doubles, trees "
-                        + "of depth %d..%d; median of %d timed bodies after %d warm-up; heap %s. Baseline: %s (%s).",
+                        + "of depth %d..%d; median of %d timed bodies after warm-up; parallax heap %s; %s. "
+                        + "Baseline: %s.",
                 size.name().toLowerCase(Locale.ROOT), p.stretchDepth(), p.longLivedDepth(), p.arraySize(), p.minDepth(),
-                p.maxDepth(), bodies, warmup, heapSize(), jvm.collectorNames(), jvm.heapFlags());
+                p.maxDepth(), bodies, heapSize(), sameJvm ? "one JVM" : "a fresh JVM per row", baseline.jvm());
     }
 
     /** The heap of every row (only the collector and the roots differ between them). */

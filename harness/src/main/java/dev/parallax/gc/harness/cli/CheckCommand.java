@@ -1,11 +1,13 @@
 package dev.parallax.gc.harness.cli;
 
 import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.harness.report.TextTable;
 import dev.parallax.gc.properties.CheckReport;
 import dev.parallax.gc.properties.PropertyChecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,9 +22,11 @@ import java.util.concurrent.ThreadLocalRandom;
 @Command(name = "check", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks the collector's properties with random mutator programs.",
                 "",
-                "Runs generated programs on fresh runtimes and on a reference model and checks that exactly",
-                "the reachable objects survive, intact. Exit code 0 when every program passes, 1 with a shrunk",
-                "counterexample when a property fails."})
+                "Runs generated programs on fresh runtimes and on a reference model and checks that exactly the "
+                        + "reachable objects survive, intact. Runs in debug mode (the heap verified around every "
+                        + "collection) unless --no-debug asks for release mode, on a heap sized to the programs "
+                        + "unless --heap names one. Exit code 0 when every program passes, 1 with a shrunk "
+                        + "counterexample when a property fails."})
 public final class CheckCommand implements Callable<Integer> {
     @Mixin
     StrategyOptions strategy;
@@ -49,17 +53,34 @@ public final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        // debug mode unless --no-debug: the checks are at their sharpest with the runtime's own verifier on
-        GcConfig config = strategy.debug == null ? strategy.load().withDebug(true) : strategy.load();
+        requireAtLeastOne("--programs", programs);
+        requireAtLeastOne("--threads", threads);
+        requireAtLeastOne("--max-actions", maxActions);
+        // everything is validated before the first line is printed
+        GcConfig config = StrategyOptions.requireKnownStrategies(strategy.load());
+        boolean heapGiven = strategy.sets("heap");
+        boolean debugGiven = strategy.sets("debug");
+        if (!debugGiven) {
+            config = config.withDebug(true);
+        }
+        PropertyChecker.Settings settings = new PropertyChecker.Settings(!heapGiven, false);
+        GcConfig checked = PropertyChecker.checkedConfig(config, threads, maxActions, settings);
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong();
-        out.printf("checking %s: %d programs, %s, seed %d (rerun with --seed %d)%n", config.strategies(), programs,
-                threads > 1 ? threads + " threads" : "up to " + maxActions + " actions", s, s);
+        out.printf("checking %s: %d programs, %s, heap %s, %s mode, seed %d (rerun with --seed %d)%n",
+                config.strategies(), programs, threads > 1 ? threads + " threads" : "up to " + maxActions + " actions",
+                TextTable.binarySize(checked.heapBytes()), checked.debug() ? "debug" : "release", s, s);
         out.flush();
         CheckReport report = threads > 1
-                ? PropertyChecker.checkConcurrent(config, threads, programs, s)
-                : PropertyChecker.check(config, programs, s, maxActions);
+                ? PropertyChecker.checkConcurrent(config, threads, programs, s, settings)
+                : PropertyChecker.check(config, programs, s, maxActions, settings);
         String rendered = report.render();
         out.print(rendered.endsWith("\n") ? rendered : rendered + System.lineSeparator());
         return report.passed() ? 0 : 1;
+    }
+
+    private void requireAtLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new ParameterException(spec.commandLine(), option + " must be at least 1, not " + value);
+        }
     }
 }

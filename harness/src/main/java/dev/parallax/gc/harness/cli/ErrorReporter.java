@@ -7,8 +7,13 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine.Model.CommandSpec;
+import dev.parallax.gc.runtime.NearestName;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Turns failures into one line {@code error: <message>} on stderr and an exit code: {@link #USAGE}
@@ -31,7 +36,33 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
-        return report(ex.getCommandLine().getErr(), ex, ex.getMessage(), USAGE);
+        String message = ex instanceof UnmatchedArgumentException unmatched ? unmatched(unmatched) : ex.getMessage();
+        return report(ex.getCommandLine().getErr(), ex, message, USAGE);
+    }
+
+    /**
+     * One thing named per message: the unknown command (with the valid ones), or the first unknown
+     * option (not its value, which picocli would list as a second unknown option), each with the
+     * nearest valid name.
+     */
+    static String unmatched(UnmatchedArgumentException ex) {
+        CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        List<String> unmatched = ex.getUnmatched();
+        String first = unmatched.isEmpty() ? "" : unmatched.getFirst();
+        String option = unmatched.stream().filter(a -> a.startsWith("-")).findFirst().orElse(null);
+        if (option != null) {
+            String name = option.contains("=") ? option.substring(0, option.indexOf('=')) : option;
+            List<String> names = spec.options().stream().flatMap(o -> Arrays.stream(o.names())).toList();
+            return "unknown option '" + name + "'" + NearestName.hint(name, names) + " for '" + spec.qualifiedName()
+                    + "'; see '" + spec.qualifiedName() + " --help'";
+        }
+        if (!spec.subcommands().isEmpty()) {
+            List<String> commands = List.copyOf(spec.subcommands().keySet());
+            return "unknown command '" + first + "'" + NearestName.hint(first, commands) + "; commands: "
+                    + String.join(", ", commands);
+        }
+        return "unexpected argument '" + first + "' for '" + spec.qualifiedName() + "'; see '" + spec.qualifiedName()
+                + " --help'";
     }
 
     @Override
@@ -56,6 +87,11 @@ public final class ErrorReporter implements IParameterExceptionHandler, IExecuti
             }
         }
         return null;
+    }
+
+    /** Reports a user error found outside picocli (e.g. the launcher's class path): one line, exit {@link #USAGE}. */
+    public int report(PrintWriter err, GcConfigException ex) {
+        return report(err, ex, ex.getMessage(), USAGE);
     }
 
     private int report(PrintWriter err, Throwable ex, String message, int code) {

@@ -5,9 +5,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The {@code --plot DIR} option of the commands that draw charts next to their tables. */
@@ -22,18 +20,7 @@ public final class PlotOption {
      * @throws ParameterException when it cannot be created or written
      */
     Path prepare(CommandLine commandLine) {
-        if (dir == null) {
-            return null;
-        }
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new ParameterException(commandLine, "--plot: cannot create the directory " + dir + ": " + e, e);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new ParameterException(commandLine, "--plot: the directory " + dir + " is not writable");
-        }
-        return dir;
+        return dir == null ? null : OutputPaths.writableDirectory(commandLine, "--plot", dir);
     }
 
     /** Prints a line per chart written ({@code plot: PATH}) and per chart skipped, saying why. */

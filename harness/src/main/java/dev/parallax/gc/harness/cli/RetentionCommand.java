@@ -4,7 +4,9 @@ import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
 import dev.parallax.gc.harness.plot.RetentionPlots;
+import dev.parallax.gc.harness.report.Html;
 import dev.parallax.gc.harness.report.Machine;
+import dev.parallax.gc.harness.report.Progress;
 import dev.parallax.gc.harness.report.TextTable;
 import dev.parallax.gc.harness.retention.RetentionExperiment;
 import dev.parallax.gc.harness.retention.RetentionParams;
@@ -37,14 +39,15 @@ import java.util.concurrent.Callable;
  * and word class, against the precise run of the same workload and seed.
  */
 @Command(name = "retention", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Measures false retention by conservative stack scanning (design report §8.2).",
+        description = {"Measures false retention by conservative stack scanning.",
                 "",
-                "A long-lived tree and a churn of short-lived trees run beside stack slots holding raw",
-                "non-pointer words (random, small integers, doubles, integers inside the heap's range).",
-                "For each tag scheme, root decoding and word class it reports the objects and bytes kept",
-                "alive only by those words, the objects pinned per GC and the pause difference, against",
-                "the precise run. Exit code 0 when every run behaved as its roots predict (an UNSAFE row",
-                "is a finding), 1 when a run failed where it should not have."})
+                "A long-lived tree and a churn of short-lived trees run beside stack slots holding raw non-pointer "
+                        + "words (random, small integers, doubles, integers inside the heap's range). For each tag "
+                        + "scheme, root decoding and word class it reports the objects and bytes kept alive only by "
+                        + "those words, the objects pinned per GC and the pause difference, against the precise run.",
+                "",
+                "Exit code 0 when every run behaved as its roots predict (an UNSAFE row is a finding), 1 when a "
+                        + "run failed where it should not have."})
 public final class RetentionCommand implements Callable<Integer> {
     @Option(names = "--collector", paramLabel = "NAME", defaultValue = "mark-sweep",
             description = "Collector (default ${DEFAULT-VALUE}).")
@@ -98,7 +101,13 @@ public final class RetentionCommand implements Callable<Integer> {
     Map<String, String> options = new LinkedHashMap<>();
 
     @Mixin
+    GcLogOption gcLog;
+
+    @Mixin
     PlotOption plot;
+
+    @Mixin
+    ReportOption report;
 
     @Spec
     CommandSpec spec;
@@ -121,20 +130,37 @@ public final class RetentionCommand implements Callable<Integer> {
             }
         }
         Path plotDir = plot.prepare(spec.commandLine());
+        Path reportDir = report.prepare(spec.commandLine());
+        gcLog.prepare(spec.commandLine());
         PrintWriter out = spec.commandLine().getOut();
+        Progress progress = Progress.to(spec.commandLine().getErr());
         RetentionExperiment experiment = new RetentionExperiment(this::config, params, seed, runs,
-                spec.commandLine().getErr());
+                progress.asWriter());
+        PrintWriter log = gcLog.open(out);
+        experiment.observeRuntimes(runtime -> gcLog.attach(runtime, log));
         List<RetentionExperiment.Cell> cells = experiment.run(schemes, classes);
-        RetentionReport report = new RetentionReport(cells);
+        progress.done();
+        RetentionReport results = new RetentionReport(cells);
         GcConfig reference = config(schemes.getFirst(), RootMode.PRECISE);
-        out.print(report.render());
-        out.println(legend(params, reference));
+        String legend = legend(params, reference);
+        out.print(results.render());
+        out.println(legend);
         out.flush();
+        List<String> footer = List.of(plotLegend(params, reference), Machine.describe(commandLine));
         if (plotDir != null) {
-            PlotOption.print(out, RetentionPlots.write(plotDir, cells,
-                    List.of(plotLegend(params, reference), Machine.describe(commandLine))));
+            PlotOption.print(out, RetentionPlots.write(plotDir, cells, footer));
         }
-        return report.anyFailed() ? ErrorReporter.FAILURE : 0;
+        if (reportDir != null) {
+            Html page = new Html("parallax-gc: false retention by conservative stack scanning").heading("Results")
+                    .table(results.table());
+            results.notes().forEach(page::preformatted);
+            page.legend(legend).heading("Charts");
+            for (Path chart : RetentionPlots.write(reportDir, cells, footer).written()) {
+                page.image(chart, chart.getFileName().toString());
+            }
+            ReportOption.print(out, page.write(reportDir.resolve("retention-report.html")));
+        }
+        return results.anyFailed() ? ErrorReporter.FAILURE : 0;
     }
 
     /** The tag schemes found, the default one first. */
@@ -175,7 +201,7 @@ public final class RetentionCommand implements Callable<Integer> {
         settings.put("roots", mode.roots());
         settings.put("heap", heap);
         settings.put("debug", Boolean.toString(debug));
-        return ConfigLoader.load(null, settings);
+        return ConfigLoader.load((Path) null, settings);
     }
 
     /** The first line under the chart: the workload, shorter than the table's legend. */
@@ -199,7 +225,7 @@ public final class RetentionCommand implements Callable<Integer> {
                 the difference is what the stack words alone kept alive); false %%: of the precise live objects. \
                 pinned/GC: objects named by conservative stack words per collection (the real pointers in the \
                 frames included), mean over the runs' collections; pinned %%: of the precise live objects. \
-                GCs: collections per run. median pause: over the runs' collections; Δ pause: minus the precise \
+                GCs: collections per run. median pause: over the runs' collections; pause vs precise: minus the precise \
                 run's (run-to-run noise on a busy machine is of the order of milliseconds); root scan: median time \
                 of the MARK_ROOTS phase, where the stacks are scanned, and its difference: the scanning cost itself.
                 conservative(tags) takes a word for a pointer only if the tag scheme says so; conservative(naive) \

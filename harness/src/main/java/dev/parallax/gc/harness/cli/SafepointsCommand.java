@@ -3,7 +3,9 @@ package dev.parallax.gc.harness.cli;
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.harness.plot.SafepointPlots;
+import dev.parallax.gc.harness.report.Html;
 import dev.parallax.gc.harness.report.Machine;
+import dev.parallax.gc.harness.report.Progress;
 import dev.parallax.gc.harness.report.TextTable;
 import dev.parallax.gc.harness.safepoints.LoopParams;
 import dev.parallax.gc.harness.safepoints.SafepointExperiment;
@@ -33,18 +35,18 @@ import java.util.concurrent.TimeUnit;
  * the requests' time-to-safepoint.
  */
 @Command(name = "safepoints", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Compares safepoint policies (design report §8.2): throughput and time-to-safepoint.",
+        description = {"Compares safepoint policies: throughput and time-to-safepoint.",
                 "",
-                "A worker thread runs rounds of three phases (build a tree: allocations and function entries;",
-                "sum an array: back-edges only; walk a tree: function entries only) while a second mutator",
-                "thread asks for a collection step every few milliseconds. Per policy: the worker's median",
-                "body time and how long the requests waited for it to reach a poll."})
+                "A worker thread runs rounds of three phases (build a tree: allocations and function entries; sum "
+                        + "an array: back-edges only; walk a tree: function entries only) while a second mutator "
+                        + "thread asks for a collection step every few milliseconds. Per policy: the worker's median "
+                        + "body time and how long the requests waited for it to reach a poll."})
 public final class SafepointsCommand implements Callable<Integer> {
     @Mixin
     StrategyOptions strategy;
 
     @Option(names = "--policies", paramLabel = "NAMES",
-            description = "Safepoint policies, comma-separated (default: every one found; --safepoints is ignored).")
+            description = "Safepoint policies, comma-separated (default: every one found).")
     String policies;
 
     @Option(names = "--bodies", paramLabel = "N", defaultValue = "10",
@@ -76,7 +78,13 @@ public final class SafepointsCommand implements Callable<Integer> {
     int rounds;
 
     @Mixin
+    GcLogOption gcLog;
+
+    @Mixin
     PlotOption plot;
+
+    @Mixin
+    ReportOption report;
 
     @Spec
     CommandSpec spec;
@@ -88,6 +96,14 @@ public final class SafepointsCommand implements Callable<Integer> {
         this.commandLine = commandLine;
     }
 
+    /**
+     * Removes the shared strategy flag this command would ignore ({@code --safepoints}: it compares
+     * the policies of {@code --policies}), so that it is neither offered in help nor accepted.
+     */
+    public static void removeIgnoredOptions(CommandSpec spec) {
+        spec.remove(spec.findOption("--safepoints"));
+    }
+
     @Override
     public Integer call() throws IOException {
         LoopParams params = params();
@@ -97,19 +113,35 @@ public final class SafepointsCommand implements Callable<Integer> {
             configs.add(StrategyOptions.requireKnownStrategies(strategy.loadWith("safepoints", policy)));
         }
         Path plotDir = plot.prepare(spec.commandLine());
+        Path reportDir = report.prepare(spec.commandLine());
+        gcLog.prepare(spec.commandLine());
+        PrintWriter out = spec.commandLine().getOut();
+        Progress progress = Progress.to(spec.commandLine().getErr());
         SafepointExperiment experiment = new SafepointExperiment(params, warmup, bodies,
-                (long) (requestIntervalMs * TimeUnit.MILLISECONDS.toNanos(1)), spec.commandLine().getErr());
+                (long) (requestIntervalMs * TimeUnit.MILLISECONDS.toNanos(1)), progress.asWriter());
+        PrintWriter log = gcLog.open(out);
+        experiment.observeRuntimes(runtime -> gcLog.attach(runtime, log));
         List<SafepointRun> runs = new ArrayList<>();
         for (GcConfig config : configs) {
             runs.add(experiment.run(config));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(new SafepointReport(runs).render());
-        out.println(legend(params, configs.getFirst()));
+        progress.done();
+        SafepointReport results = new SafepointReport(runs);
+        String legend = legend(params, configs.getFirst());
+        out.print(results.render());
+        out.println(legend);
         out.flush();
+        List<String> footer = List.of(plotLegend(params, configs.getFirst()), Machine.describe(commandLine));
         if (plotDir != null) {
-            PlotOption.print(out, SafepointPlots.write(plotDir, runs,
-                    List.of(plotLegend(params, configs.getFirst()), Machine.describe(commandLine))));
+            PlotOption.print(out, SafepointPlots.write(plotDir, runs, footer));
+        }
+        if (reportDir != null) {
+            Html page = new Html("parallax-gc: safepoint policies").heading("Results").table(results.table())
+                    .legend(legend).heading("Charts");
+            for (Path chart : SafepointPlots.write(reportDir, runs, footer).written()) {
+                page.image(chart, chart.getFileName().toString());
+            }
+            ReportOption.print(out, page.write(reportDir.resolve("safepoints-report.html")));
         }
         return 0;
     }

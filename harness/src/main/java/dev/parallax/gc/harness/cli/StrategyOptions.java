@@ -3,6 +3,8 @@ package dev.parallax.gc.harness.cli;
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.runtime.ConfigLoader;
+import dev.parallax.gc.runtime.GcRuntimes;
+import dev.parallax.gc.runtime.Profile;
 import dev.parallax.gc.runtime.StrategyCatalog;
 import picocli.CommandLine.Option;
 
@@ -20,6 +22,11 @@ import java.util.Properties;
  * reports bad keys and values; nothing is validated here.
  */
 public final class StrategyOptions {
+    @Option(names = "--profile", paramLabel = "NAME",
+            description = "A named strategy set: throughput, low-latency or conservative-stack; the config file and "
+                    + "the flags override it.")
+    String profile;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Java properties file of settings (same keys as the flags); flags override it.")
     Path configFile;
@@ -50,7 +57,8 @@ public final class StrategyOptions {
     String globals;
 
     @Option(names = "--debug", negatable = true,
-            description = "Verify the heap around every collection and poison freed memory.")
+            description = "Verify the heap around every collection and poison freed memory (check: on unless "
+                    + "--no-debug).")
     Boolean debug;
 
     @Option(names = "--stress", paramLabel = "MODE", description = "Stress collections: off, allocation or poll.")
@@ -91,7 +99,12 @@ public final class StrategyOptions {
      * @throws dev.parallax.gc.api.GcConfigException naming the bad key, value or file
      */
     public GcConfig load() {
-        return ConfigLoader.load(configFile, flags());
+        return ConfigLoader.load(profile(), configFile, flags());
+    }
+
+    /** The profile given with --profile, or null. @throws dev.parallax.gc.api.GcConfigException for an unknown one */
+    public Profile profile() {
+        return profile == null ? null : Profile.named(profile);
     }
 
     /** The configuration with {@code key} set to {@code value}, whatever the flags and file say. */
@@ -103,12 +116,13 @@ public final class StrategyOptions {
     public GcConfig loadWith(Map<String, String> settings) {
         Map<String, String> flags = flags();
         flags.putAll(settings);
-        return ConfigLoader.load(configFile, flags);
+        return ConfigLoader.load(profile(), configFile, flags);
     }
 
     /**
-     * Checks that every strategy {@code config} names is on the class path, so that a typo is
-     * refused before anything runs rather than when its runtime is assembled.
+     * Checks that every strategy and option {@code config} names is on the class path and that its
+     * heap fits the machine, so that a typo is refused before anything runs rather than when its
+     * runtime is assembled.
      *
      * @throws dev.parallax.gc.api.GcConfigException naming the unknown strategy and the valid ones
      */
@@ -118,7 +132,14 @@ public final class StrategyOptions {
         config.roots().forEach(root -> catalog.require(Axis.ROOTS, root));
         catalog.require(Axis.TAGS, config.tags());
         catalog.require(Axis.SAFEPOINTS, config.safepoints());
+        catalog.requireOptions(config.options());
+        GcRuntimes.requireHeapFits(config.heapBytes());
         return config;
+    }
+
+    /** Whether a flag or the config file sets {@code key}. Call after {@link #load} validated the file. */
+    public boolean sets(String key) {
+        return flags().containsKey(key) || configFileSets(key) || (profile != null && profile().settings().containsKey(key));
     }
 
     /** Whether the config file sets {@code key}; false without a file. Call after {@link #load} validated it. */

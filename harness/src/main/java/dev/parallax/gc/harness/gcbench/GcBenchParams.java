@@ -9,7 +9,8 @@ package dev.parallax.gc.harness.gcbench;
  * @param minDepth       the shallowest temporary trees
  * @param maxDepth       the deepest temporary trees (depths go from min to max in steps of 2)
  */
-public record GcBenchParams(int stretchDepth, int longLivedDepth, int arraySize, int minDepth, int maxDepth) {
+public record GcBenchParams(int stretchDepth, int longLivedDepth, int arraySize, int minDepth, int maxDepth)
+        implements java.io.Serializable {
 
     /** The element of the long-lived array checked at the end. */
     public static final int CHECKED_ELEMENT = 1000;
@@ -38,6 +39,18 @@ public record GcBenchParams(int stretchDepth, int longLivedDepth, int arraySize,
     /** Nodes in a complete binary tree of depth {@code depth}: 2^(depth+1) - 1. */
     public static long treeSize(int depth) {
         return (1L << (depth + 1)) - 1;
+    }
+
+    /**
+     * The tree nodes one body allocates: the stretch tree, the long-lived tree, and for each depth
+     * {@link #numIters} trees top-down and as many bottom-up (the per-node cost divides by this).
+     */
+    public long nodesPerBody() {
+        long nodes = treeSize(stretchDepth) + treeSize(longLivedDepth);
+        for (int depth = minDepth; depth <= maxDepth; depth += 2) {
+            nodes += 2L * numIters(depth) * treeSize(depth);
+        }
+        return nodes;
     }
 
     /** How many trees of {@code depth} each construction order builds: 2 * treeSize(stretch) / treeSize(depth). */

@@ -8,7 +8,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,8 +57,9 @@ public final class BenchPlots {
                     dir.resolve(PAUSES)));
         }
         written.add(ChartPng.write(mutatorAndGc(rows, labels),
-                ChartPng.withNote(footer, "Mean over the timed bodies. GC: the collector's pause time per body (for the baseline "
-                        + "the GC time the JVM's MXBeans report, part of it concurrent); mutator: the rest of the body."),
+                ChartPng.withNote(footer, "The median body, as in the other chart and the table. GC: the collector's pause "
+                        + "time during it (for the baseline the GC time the JVM's MXBeans report, part of it "
+                        + "concurrent); mutator: the rest of the body."),
                 dir.resolve(MUTATOR_GC)));
         return new PlotFiles(written, skipped);
     }
@@ -96,20 +96,18 @@ public final class BenchPlots {
         return pauses;
     }
 
-    /** The mean body time per row, stacked: GC time per body on top of the rest (the mutator). */
+    /** The median body per row, stacked: its GC time on top of the rest (the mutator), as the table splits it. */
     static CategoryChart mutatorAndGc(List<BenchRow> rows, ShortLabels labels) {
         List<String> categories = new ArrayList<>(List.of(rows.getFirst().heap()));
         categories.addAll(labels.labels());
         List<Double> mutator = new ArrayList<>();
         List<Double> gc = new ArrayList<>();
         for (BenchRow row : rows) {
-            double body = Arrays.stream(row.bodyMs()).average().orElseThrow();
-            double pause = Double.isNaN(row.gc().pauseMsPerBody()) ? 0 : row.gc().pauseMsPerBody();
-            gc.add(Math.min(pause, body));
-            mutator.add(Math.max(0, body - pause)); // GC time can exceed the body only by clock skew
+            gc.add(row.medianGcMs());
+            mutator.add(row.mutatorMs());
         }
-        CategoryChart chart = ChartStyle.categoryChart("GCBench: mutator and GC time per body" + labels.titleSuffix(),
-                "strategy set", "time per body (ms)");
+        CategoryChart chart = ChartStyle.categoryChart("GCBench: mutator and GC time of the median body"
+                + labels.titleSuffix(), "strategy set", "time of the median body (ms)");
         chart.getStyler().setStacked(true).setLabelsVisible(true).setYAxisDecimalPattern("#,##0.#");
         chart.addSeries("mutator (body time minus GC)", categories, mutator).setFillColor(HEAP);
         chart.addSeries("GC (pause time per body)", categories, gc).setFillColor(GC);

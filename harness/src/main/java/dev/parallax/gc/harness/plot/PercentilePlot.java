@@ -60,12 +60,16 @@ final class PercentilePlot {
         double high = series.stream().filter(p -> !p.isEmpty()).mapToDouble(Percentiles::max).max().orElseThrow();
         double bottom = Math.floor(Math.log10(low));
         double top = Math.max(Math.ceil(Math.log10(high)), bottom + 1);
-        if (top - bottom > MAX_LABELLED_DECADES) {
-            chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
-        } else {
-            chart.getStyler().setYAxisLogarithmicDecadeOnly(false).setYAxisMin(Math.pow(10, bottom))
-                    .setYAxisMax(Math.pow(10, top));
-        }
+        // whole decades at both ends, so that the largest value has a labelled decade above it
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(top - bottom > MAX_LABELLED_DECADES)
+                .setYAxisMin(Math.pow(10, bottom)).setYAxisMax(Math.pow(10, top))
+                .setyAxisTickLabelsFormattingFunction(PercentilePlot::valueLabel);
+    }
+
+    /** A y tick label in one format for every decade: "0.01", "100", "10,000", never "1E4". */
+    static String valueLabel(double value) {
+        DecimalFormat format = new DecimalFormat("#,##0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return format.format(value);
     }
 
     /** The right end of the x axis: one decade of nines past the largest sample count's last finite level. */

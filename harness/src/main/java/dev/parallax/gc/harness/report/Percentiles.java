@@ -12,7 +12,9 @@ import java.util.Arrays;
  * Values are at least one nanosecond (in the chosen unit), below any clock's resolution, so that a
  * logarithmic axis can show them.
  */
-public final class Percentiles {
+public final class Percentiles implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** No samples. */
     public static final Percentiles EMPTY = new Percentiles(new double[0], new double[0], 0);
 

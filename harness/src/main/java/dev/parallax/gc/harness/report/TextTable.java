@@ -75,6 +75,24 @@ public final class TextTable {
         return out.toString();
     }
 
+    /** The same rows as an HTML {@code <table>} (text escaped, numeric columns right-aligned). */
+    public String html() {
+        StringBuilder out = new StringBuilder("<table>\n<thead><tr>");
+        for (Column column : columns) {
+            out.append(column.numeric() ? "<th class=\"num\">" : "<th>").append(Html.escape(column.title())).append("</th>");
+        }
+        out.append("</tr></thead>\n<tbody>\n");
+        for (String[] row : rows) {
+            out.append("<tr>");
+            for (int c = 0; c < row.length; c++) {
+                out.append(columns.get(c).numeric() ? "<td class=\"num\">" : "<td>").append(Html.escape(row[c]))
+                        .append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        return out.append("</tbody>\n</table>\n").toString();
+    }
+
     private List<String[]> lines() {
         List<String[]> lines = new ArrayList<>(rows.size() + 1);
         lines.add(columns.stream().map(Column::title).toArray(String[]::new));

@@ -2,6 +2,7 @@ package dev.parallax.gc.harness.retention;
 
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcConfigException;
+import dev.parallax.gc.api.GcRuntime;
 import dev.parallax.gc.api.event.CollectionRecord;
 import dev.parallax.gc.harness.retention.RetentionOutcome.Failed;
 import dev.parallax.gc.harness.retention.RetentionOutcome.Measured;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * The false-retention experiment (design report §8.2, conservative scanning): for each tag scheme,
@@ -32,6 +34,7 @@ public final class RetentionExperiment {
     private final long seed;
     private final int runs;
     private final PrintWriter progress;
+    private Consumer<GcRuntime> observer = runtime -> { };
     private final StrategyCatalog catalog = StrategyCatalog.discover();
 
     /**
@@ -51,6 +54,11 @@ public final class RetentionExperiment {
         this.seed = seed;
         this.runs = runs;
         this.progress = progress;
+    }
+
+    /** Hands every runtime the experiment creates to {@code observer} first (e.g. a GC log attaches to it). */
+    public void observeRuntimes(Consumer<GcRuntime> observer) {
+        this.observer = observer;
     }
 
     /**
@@ -79,6 +87,7 @@ public final class RetentionExperiment {
         List<List<CollectionRecord>> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             try (GcRuntimeImpl runtime = GcRuntimes.create(configs.apply(tags, RootMode.PRECISE), catalog)) {
+                observer.accept(runtime);
                 records.add(new RetentionWorkload(runtime, params).run(WordClass.HEAP_ALIGNED, seed));
             }
         }
@@ -117,6 +126,7 @@ public final class RetentionExperiment {
         } catch (GcConfigException e) {
             return new Unavailable(e.getMessage());
         }
+        observer.accept(runtime);
         boolean lossExpected = mode == RootMode.CONSERVATIVE_NAIVE && naiveMissesPointers(runtime);
         List<CollectionRecord> run;
         try (runtime) {

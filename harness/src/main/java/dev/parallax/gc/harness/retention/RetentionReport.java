@@ -22,8 +22,8 @@ public final class RetentionReport {
             Column.text("stack words"), Column.number("GCs"), Column.number("live objects"),
             Column.number("false objects"),
             Column.number("false KiB"), Column.number("false %"), Column.number("pinned/GC"),
-            Column.number("pinned %"), Column.number("median pause ms"), Column.number("Δ pause ms"),
-            Column.number("root scan us"), Column.number("Δ root scan us"), Column.text("verdict"));
+            Column.number("pinned %"), Column.number("median pause ms"), Column.number("pause vs precise ms"),
+            Column.number("root scan us"), Column.number("root scan vs precise us"), Column.text("verdict"));
 
     private final List<Cell> cells;
 
@@ -38,15 +38,23 @@ public final class RetentionReport {
 
     /** The table, then a line per cell that did not measure, saying how. */
     public String render() {
-        TextTable table = new TextTable(COLUMNS);
-        List<String> notes = new ArrayList<>();
-        for (Cell cell : cells) {
-            table.add(row(cell));
-            note(cell).ifPresent(notes::add);
-        }
-        StringBuilder out = new StringBuilder(table.render());
-        notes.forEach(n -> out.append(n).append('\n'));
+        StringBuilder out = new StringBuilder(table().render());
+        notes().forEach(n -> out.append(n).append('\n'));
         return out.toString();
+    }
+
+    /** The table alone: a row per cell. */
+    public TextTable table() {
+        TextTable table = new TextTable(COLUMNS);
+        cells.forEach(cell -> table.add(row(cell)));
+        return table;
+    }
+
+    /** A line per cell that did not measure, saying how. */
+    public List<String> notes() {
+        List<String> notes = new ArrayList<>();
+        cells.forEach(cell -> note(cell).ifPresent(notes::add));
+        return notes;
     }
 
     private static String[] row(Cell cell) {

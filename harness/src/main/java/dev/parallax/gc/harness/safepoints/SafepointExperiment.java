@@ -1,6 +1,7 @@
 package dev.parallax.gc.harness.safepoints;
 
 import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcRuntime;
 import dev.parallax.gc.api.event.CollectionRecord;
 import dev.parallax.gc.harness.bench.BenchRunner;
 import dev.parallax.gc.harness.report.CollectionLog;
@@ -12,6 +13,7 @@ import dev.parallax.gc.runtime.safepoint.PollSchedule;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The safepoint experiment (design report §8.2, safepoint strategy evaluation) for one policy: a
@@ -31,6 +33,7 @@ public final class SafepointExperiment {
     private final int bodies;
     private final long requestIntervalNanos;
     private final PrintWriter progress;
+    private Consumer<GcRuntime> observer = runtime -> { };
 
     /**
      * @param warmup               untimed bodies first (&ge; 0)
@@ -50,12 +53,18 @@ public final class SafepointExperiment {
         this.progress = progress;
     }
 
+    /** Hands every runtime the experiment creates to {@code observer} first (e.g. a GC log attaches to it). */
+    public void observeRuntimes(Consumer<GcRuntime> observer) {
+        this.observer = observer;
+    }
+
     /** Runs the workload under {@code config} on the calling thread, the requester on another. */
     public SafepointRun run(GcConfig config) {
         CollectionLog log = new CollectionLog();
         try (GcRuntimeImpl runtime = GcRuntimes.create(config, StrategyCatalog.discover());
              LoopWorkload worker = new LoopWorkload(runtime, params, "worker")) {
             runtime.addListener(log);
+            observer.accept(runtime);
             PollSchedule schedule = PollSchedule.of(runtime.safepointPolicy());
             Timed timed = timedBodies(runtime, worker, log);
             List<Long> tts = timed.requestTts();

@@ -23,6 +23,11 @@ public final class SafepointReport {
     }
 
     public String render() {
+        return table().render();
+    }
+
+    /** The table: a row per policy. */
+    public TextTable table() {
         TextTable table = new TextTable(COLUMNS);
         double first = runs.getFirst().medianBodyMs();
         for (SafepointRun r : runs) {
@@ -32,6 +37,6 @@ public final class SafepointReport {
                     TextTable.count(r.pollsPerBody()), TextTable.count(r.sites().allocations()),
                     TextTable.count(r.sites().backEdges()), TextTable.count(r.sites().functionEntries()));
         }
-        return table.render();
+        return table;
     }
 }

@@ -89,8 +89,12 @@ class MainTest {
     @Test
     void heapTooSmallForTheBenchmarkIsAUsageError() {
         // The small body's stretch tree alone needs 8,191 nodes of 48 bytes: 384 KiB.
-        Run run = run("bench", "--size", "small", "--heap", "256k", "--tlab", "4k", "--bodies", "1", "--warmup", "0");
-        assertUsageError(run, "out of memory");
+        Run run = run("bench", "--size", "small", "--heap", "256k", "--tlab", "4k", "--bodies", "1", "--warmup", "0",
+                "--max-warmup", "0", "--same-jvm");
+        assertEquals(ErrorReporter.USAGE, run.code(), run.toString());
+        String last = run.errLines().getLast(); // after the progress lines
+        assertTrue(last.startsWith("error: ") && last.contains("out of memory"), run.err());
+        assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
     }
 
     @Test
@@ -105,7 +109,8 @@ class MainTest {
     void benchPrintsBothTablesAndWritesCsv() throws IOException {
         Path csv = dir.resolve("bench.csv");
         Run run = run("bench", "--collector", "mark-sweep", "--roots", "precise,globals", "--size", "small",
-                "--bodies", "1", "--warmup", "0", "--heap", "8m", "--csv", csv.toString());
+                "--bodies", "1", "--warmup", "0", "--max-warmup", "0", "--same-jvm", "--heap", "8m", "--csv",
+                csv.toString());
         assertEquals(0, run.code(), run.toString());
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(0).startsWith("heap / strategies") && lines.get(0).contains("max TTS us"), run.out());
@@ -121,7 +126,7 @@ class MainTest {
 
     @Test
     void benchWithoutCollectorOrRootsRunsEveryCollectorWithBothRootSets() {
-        Run run = run("--size", "small", "--bodies", "1", "--warmup", "0", "--heap", "8m");
+        Run run = run("--size", "small", "--bodies", "1", "--warmup", "0", "--max-warmup", "0", "--same-jvm");
         assertEquals(0, run.code(), run.toString());
         List<String> collectors = StrategyCatalog.discover().names(Axis.COLLECTOR);
         assertTrue(collectors.size() >= 1, "no collector found");
@@ -141,7 +146,7 @@ class MainTest {
         assertEquals(0, run.code(), run.toString());
         List<String> lines = run.out().lines().toList();
         assertTrue(lines.get(0).startsWith("tags") && lines.get(0).contains("false objects")
-                && lines.get(0).contains("pinned/GC") && lines.get(0).contains("Δ pause ms"), run.out());
+                && lines.get(0).contains("pinned/GC") && lines.get(0).contains("pause vs precise ms"), run.out());
         List<String> rows = lines.stream().filter(l -> l.startsWith("low-bit ") || l.startsWith("high-bit ")).toList();
         assertEquals(2 * (1 + 2 * 2), rows.size(), run.out());
         for (String row : rows) {
@@ -192,7 +197,8 @@ class MainTest {
         Run help = run("--help");
         assertEquals(0, help.code());
         assertTrue(help.out().contains("bench") && help.out().contains("check") && help.out().contains("retention")
-                && help.out().contains("safepoints"), help.out());
+                && help.out().contains("safepoints") && help.out().contains("strategies") && help.out().contains("jmh"),
+                help.out());
         Run version = run("--version");
         assertEquals(0, version.code());
         assertTrue(version.out().startsWith("parallax-gc 0."), version.out());

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,5 +61,20 @@ class PercentilePlotTest {
         XYChart chart = PercentilePlot.chart("t", "x", "y", "pauses", series);
         assertEquals(Set.of("some (2 pauses)"), chart.getSeriesMap().keySet());
         assertTrue(chart.getStyler().isYAxisLogarithmic());
+    }
+
+    @Test
+    void theValueAxisHasOneLabelFormatAndADecadeAboveTheLargestValue() {
+        // time-to-safepoint in microseconds from 40 to 80,000: five decades
+        Percentiles tts = Percentiles.ofNanos(new long[] {40, 900, 12_000, 80_000}, 1);
+        XYChart chart = PercentilePlot.chart("t", "x", "y", "requests", java.util.Map.of("allocation", tts));
+        assertTrue(chart.getStyler().getYAxisMax() >= 80_000, "the largest value lies below a labelled decade");
+        assertEquals(100_000, chart.getStyler().getYAxisMax());
+        for (double tick : new double[] {10, 100, 1_000, 10_000, 100_000}) {
+            String label = PercentilePlot.valueLabel(tick);
+            assertFalse(label.contains("E"), label);
+        }
+        assertEquals("10,000", PercentilePlot.valueLabel(10_000));
+        assertEquals("0.05", PercentilePlot.valueLabel(0.05));
     }
 }

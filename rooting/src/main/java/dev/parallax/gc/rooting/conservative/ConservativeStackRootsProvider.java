@@ -1,11 +1,10 @@
 package dev.parallax.gc.rooting.conservative;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import com.google.inject.multibindings.Multibinder;
-import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
+
+import java.util.Map;
 
 /** Makes {@code conservative} selectable. */
 public final class ConservativeStackRootsProvider implements StrategyProvider {
@@ -27,11 +26,12 @@ public final class ConservativeStackRootsProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                Multibinder.newSetBinder(binder(), RootSource.class).addBinding().to(ConservativeStackRoots.class);
-            }
-        };
+        return new ConservativeStackRootsModule();
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(ConservativeStackRoots.DECODE_OPTION, "tags (default: a word is a candidate only if the tag "
+                + "scheme calls it a pointer) or naive (every word read as a raw address; unsafe under high-bit)");
     }
 }

@@ -1,9 +1,6 @@
 package dev.parallax.gc.rooting.globals;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import com.google.inject.multibindings.Multibinder;
-import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
 
@@ -26,11 +23,6 @@ public final class GlobalTableRootsProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                Multibinder.newSetBinder(binder(), RootSource.class).addBinding().to(GlobalTableRoots.class);
-            }
-        };
+        return new GlobalTableRootsModule();
     }
 }

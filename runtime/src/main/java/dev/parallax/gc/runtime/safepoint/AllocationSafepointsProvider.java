@@ -1,10 +1,10 @@
 package dev.parallax.gc.runtime.safepoint;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
+
+import java.util.Map;
 
 /** Makes the {@code allocation} safepoint policy selectable. */
 public final class AllocationSafepointsProvider implements StrategyProvider {
@@ -25,11 +25,11 @@ public final class AllocationSafepointsProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(SafepointPolicy.class).to(AllocationSafepoints.class);
-            }
-        };
+        return new AllocationSafepointsModule();
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return IntervalOption.DECLARATION;
     }
 }

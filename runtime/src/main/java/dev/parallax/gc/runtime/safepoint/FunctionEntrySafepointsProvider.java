@@ -1,10 +1,10 @@
 package dev.parallax.gc.runtime.safepoint;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
-import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
+
+import java.util.Map;
 
 /** Makes the {@code function-entry} safepoint policy selectable. */
 public final class FunctionEntrySafepointsProvider implements StrategyProvider {
@@ -26,11 +26,11 @@ public final class FunctionEntrySafepointsProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(SafepointPolicy.class).to(FunctionEntrySafepoints.class);
-            }
-        };
+        return new FunctionEntrySafepointsModule();
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return IntervalOption.DECLARATION;
     }
 }

@@ -1,10 +1,8 @@
 package dev.parallax.gc.tagging.highbit;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
-import dev.parallax.gc.api.tags.TagScheme;
 
 /** Makes {@code high-bit} selectable. */
 public final class HighBitTagsProvider implements StrategyProvider {
@@ -26,11 +24,6 @@ public final class HighBitTagsProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(TagScheme.class).to(HighBitTags.class);
-            }
-        };
+        return new HighBitTagsModule();
     }
 }

@@ -1,10 +1,8 @@
 package dev.parallax.gc.tagging.lowbit;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.strategy.StrategyProvider;
-import dev.parallax.gc.api.tags.TagScheme;
 
 /** Makes {@code low-bit} selectable. */
 public final class LowBitTagsProvider implements StrategyProvider {
@@ -25,11 +23,6 @@ public final class LowBitTagsProvider implements StrategyProvider {
 
     @Override
     public Module module() {
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(TagScheme.class).to(LowBitTags.class);
-            }
-        };
+        return new LowBitTagsModule();
     }
 }
