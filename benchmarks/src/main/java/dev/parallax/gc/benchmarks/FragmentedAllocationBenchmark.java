@@ -22,10 +22,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * 100,000 allocations of 48 bytes right after a mark-sweep collection, on a heap whose 16 MiB of
- * live 48-byte objects are contiguous ({@code holes=false}) or alternate with 48-byte holes
- * ({@code holes=true}, what a sweep leaves when every other object died), with the rest of the
- * 64 MiB heap free in both cases. Measures whether TLAB refills find the large free chunk or
- * crawl through object-sized holes (one refill, so one slow path, per allocation).
+ * live 48-byte objects are contiguous ({@code holeBytes=0}) or alternate with holes of 48 or 40
+ * bytes (what a sweep leaves when every other object died), with the rest of the 64 MiB heap one
+ * free chunk in every case. Measures whether TLAB refills find the large chunk or settle for
+ * object-sized holes (one refill, so one slow path, per allocation), or scan a size class full of
+ * holes just too small for the request before every refill.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -36,10 +37,11 @@ import java.util.concurrent.TimeUnit;
 public class FragmentedAllocationBenchmark {
     private static final int LIVE = (16 << 20) / 48;
     private static final int ALLOCATIONS = 100_000;
-    private static final int WORDS = 5;   // 8-byte header + 5 words = 48 bytes
+    private static final int HEADER_BYTES = 8;   // one status word (release mode)
+    private static final int WORDS = (48 - HEADER_BYTES) / 8;
 
-    @Param({"false", "true"})
-    public boolean holes;
+    @Param({"0", "48", "40"})
+    public int holeBytes;
 
     private GcRuntime runtime;
     private Mutator m;
@@ -53,8 +55,8 @@ public class FragmentedAllocationBenchmark {
         for (int i = 0; i < LIVE; i++) {
             long object = m.allocateRawArray(WORDS);
             m.writeRef(m.ref(0), i, object);
-            if (holes) {
-                m.allocateRawArray(WORDS);   // dies: a 48-byte hole after the live object
+            if (holeBytes > 0) {
+                m.allocateRawArray((holeBytes - HEADER_BYTES) / 8);   // dies: a hole after the live object
             }
         }
     }

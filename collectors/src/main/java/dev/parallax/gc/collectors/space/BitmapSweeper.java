@@ -24,16 +24,28 @@ public final class BitmapSweeper {
         this.marks = marks;
     }
 
-    /** Rebuilds the free lists from the gaps between marked objects. With {@code poison}, freed memory is overwritten. */
+    /**
+     * Rebuilds the free lists from the gaps between marked objects, clearing each bitmap word as it
+     * goes. With {@code poison}, freed memory is overwritten.
+     */
     public void sweep(boolean poison) {
         free.clear();
-        long limit = objects.limit();
-        long cursor = objects.base();  // end of the last live object
-        for (long live = marks.nextMarked(cursor); live < limit; live = marks.nextMarked(cursor)) {
-            free.addFree(cursor, live, poison);
-            cursor = live + objects.cellBytes(live);
+        long base = objects.base();
+        long cursor = base;  // the end of the last live object: everything below it is swept
+        for (int w = 0, words = marks.wordCount(); w < words; w++) {
+            long bits = marks.word(w);
+            if (bits == 0) {
+                continue;   // 512 bytes without a live object start
+            }
+            marks.clearWord(w);
+            long wordBase = base + w * MarkBitmap.BYTES_PER_WORD;
+            do {
+                long live = wordBase + ((long) Long.numberOfTrailingZeros(bits) << 3);
+                bits &= bits - 1;
+                free.addFree(cursor, live, poison);
+                cursor = live + objects.cellBytes(live);
+            } while (bits != 0);
         }
-        free.addFree(cursor, limit, poison);
-        marks.clearAll();
+        free.addFree(cursor, objects.limit(), poison);
     }
 }

@@ -69,8 +69,21 @@ public final class MarkBitmap implements MarkBits {
         return base + ((((long) word << 6) + Long.numberOfTrailingZeros(w)) << 3);
     }
 
-    /** Bytes of heap one bitmap word covers. */
-    public static long bytesPerWord() {
-        return 64L * HeaderLayout.WORD_BYTES;
+    /** The number of bitmap words: each covers {@link #BYTES_PER_WORD} bytes of heap, word 0 from the base. */
+    public int wordCount() {
+        return bits.length;
     }
+
+    /** Bitmap word {@code i}: bit b set when the granule at {@code base + (64 i + b) * 8} is marked. */
+    public long word(int i) {
+        return bits[i];
+    }
+
+    /** Unmarks the 64 granules of word {@code i}. */
+    public void clearWord(int i) {
+        bits[i] = 0;
+    }
+
+    /** Bytes of heap one bitmap word covers. */
+    public static final long BYTES_PER_WORD = 64L * HeaderLayout.WORD_BYTES;
 }
