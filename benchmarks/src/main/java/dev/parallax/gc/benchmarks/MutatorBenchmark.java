@@ -40,6 +40,10 @@ public class MutatorBenchmark {
     @Param({"mark-sweep", "incremental"})
     public String collector;
 
+    /** Release mode by default; {@code -p debug=false,true} compares with debug mode's validated calls. */
+    @Param({"false"})
+    public boolean debug;
+
     private GcRuntime runtime;
     private Mutator m;
     private Shape node;
@@ -47,7 +51,8 @@ public class MutatorBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        runtime = GcRuntimes.create(GcConfig.defaults().withCollector(collector).withHeapBytes(64L << 20));
+        runtime = GcRuntimes.create(GcConfig.defaults().withCollector(collector).withHeapBytes(64L << 20)
+                .withDebug(debug));
         m = runtime.attach("bench");
         node = runtime.shapes().define("Node", 4, 0, 1);
         frame = runtime.frames().define("parentAndChild", 1, 0);
