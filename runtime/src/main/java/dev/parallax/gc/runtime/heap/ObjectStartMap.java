@@ -4,6 +4,8 @@ import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.Arrays;
 
 /**
@@ -16,6 +18,10 @@ import java.util.Arrays;
  * <p>Used by the collecting thread only, with the world stopped and every allocation buffer retired.
  */
 public final class ObjectStartMap {
+    /** Kind codes below this name a kind (they are dense from 0). */
+    private static final int KINDS = ObjectKind.values().length;
+    private static final int FILLER = ObjectKind.FILLER.code();
+
     private final ObjectModel objects;
     private final long base;
     private final int mapWords;
@@ -86,26 +92,35 @@ public final class ObjectStartMap {
         return base + (startWord << 3);
     }
 
-    /** One walk from the base, as {@link HeapWalk#cellContaining} steps, stopping at an unparsable cell. */
+    /**
+     * One walk from the base, as {@link HeapWalk#cellContaining} steps, stopping at an unparsable cell.
+     * Reads the heap segment directly and sizes cells inline: this walk visits every cell of the heap
+     * at every pause that resolves a word, so it is the conservative root scan's main cost.
+     */
     private void build() {
         if (bits == null) {
             bits = new long[mapWords];
         } else {
             Arrays.fill(bits, 0L);
         }
-        long limit = objects.limit();
-        long cell = base;
-        while (cell < limit) {
-            long status = objects.status(cell);
-            long size = objects.sizeOf(status);
-            if (ObjectKind.ofCode(HeaderLayout.kindCode(status)) == null || size > limit - cell) {
+        MemorySegment heap = objects.heap();
+        long headerWords = objects.headerWords();
+        long end = objects.limit() - base;
+        long offset = 0;
+        while (offset < end) {
+            long status = heap.get(ValueLayout.JAVA_LONG_UNALIGNED, offset);
+            int kind = HeaderLayout.kindCode(status);
+            if (kind >= KINDS) {
+                break;  // no kind has this code: unparsable from here on
+            }
+            long size = kind == FILLER ? HeaderLayout.WORD_BYTES : (headerWords + (status >>> HeaderLayout.LENGTH_SHIFT)) << 3;
+            if (size > end - offset) {
                 break;
             }
-            long word = (cell - base) >>> 3;
-            bits[(int) (word >>> 6)] |= 1L << word;
-            cell += size;
+            bits[(int) (offset >>> 9)] |= 1L << (offset >>> 3);
+            offset += size;
         }
-        parsedLimit = cell;
+        parsedLimit = base + offset;
         valid = true;
         builds++;
     }
