@@ -44,11 +44,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class GcRuntimeImpl implements GcRuntime {
     /**
-     * Whether runtimes define a specialised mutator class ({@link MutatorClass}); the JVM-wide system
-     * property {@code parallax.specialise=false} makes them share the generic one, to measure what
-     * specialisation buys.
+     * The system property that, set to {@code false}, makes runtimes created from then on share the
+     * generic mutator class instead of defining a specialised one ({@link MutatorClass}): to measure
+     * what specialisation buys.
      */
-    private static final boolean SPECIALISE = !"false".equals(System.getProperty("parallax.specialise"));
+    public static final String SPECIALISE_PROPERTY = "parallax.specialise";
 
     private final GcConfig config;
     private final ShapeTable shapes;
@@ -93,7 +93,8 @@ public final class GcRuntimeImpl implements GcRuntime {
                 collector, barrier, coordinator, PollSchedule.of(policy), new AtomicLong(1), totals::recordOutOfMemory,
                 this::mutatorClosed);
         MutatorConstants constants = MutatorConstants.of(environment);
-        this.mutatorClass = SPECIALISE ? MutatorClass.specialised(constants) : MutatorClass.generic(constants);
+        boolean specialise = !"false".equals(System.getProperty(SPECIALISE_PROPERTY));
+        this.mutatorClass = specialise ? MutatorClass.specialised(constants) : MutatorClass.generic(constants);
     }
 
 

@@ -115,11 +115,6 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
         return c != null ? c : k;
     }
 
-    /** Whether this class is a runtime's specialised copy. */
-    public boolean specialised() {
-        return K != null;
-    }
-
     @Override
     public String name() {
         return name;
