@@ -50,22 +50,7 @@ public class CollectionBenchmark {
         mutator = runtime.attach("bench");
         Shape node = runtime.shapes().define("Node", 4, 0, 1);
         mutator.pushFrame(1);
-        mutator.setRef(0, build(node, 16));
-    }
-
-    /** Builds a complete tree bottom-up, keeping subtrees in frame slots across allocations. */
-    private long build(Shape node, int depth) {
-        if (depth == 0) {
-            return mutator.allocate(node);
-        }
-        mutator.pushFrame(2);
-        mutator.setRef(0, build(node, depth - 1));
-        mutator.setRef(1, build(node, depth - 1));
-        long n = mutator.allocate(node);
-        mutator.writeRef(n, 0, mutator.ref(0));
-        mutator.writeRef(n, 1, mutator.ref(1));
-        mutator.popFrame();
-        return n;
+        mutator.setRef(0, Trees.build(mutator, node, 16));
     }
 
     @TearDown(Level.Trial)

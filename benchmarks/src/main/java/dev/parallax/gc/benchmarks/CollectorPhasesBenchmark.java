@@ -76,7 +76,7 @@ public class CollectorPhasesBenchmark {
             mutator = runtime.attach("bench");
             Shape node = runtime.shapes().define("gcbench.Node", 4, 0, 1);
             mutator.pushFrame(2);
-            mutator.setRef(0, build(node, 16));
+            mutator.setRef(0, Trees.build(mutator, node, 16));
             mutator.setRef(1, mutator.allocateRawArray(500_000));
             long budget = objects.capacity() - runtime.usage().usedBytes() - (8L << 20);
             for (long garbage = 0; garbage < budget; garbage += 40) {   // dead nodes over most of the rest
@@ -103,20 +103,6 @@ public class CollectorPhasesBenchmark {
         void restore() {
             runtime.objects().heap().copyFrom(image);
             bits.clearAll();
-        }
-
-        private long build(Shape node, int depth) {
-            if (depth == 0) {
-                return mutator.allocate(node);
-            }
-            mutator.pushFrame(2);
-            mutator.setRef(0, build(node, depth - 1));
-            mutator.setRef(1, build(node, depth - 1));
-            long n = mutator.allocate(node);
-            mutator.writeRef(n, 0, mutator.ref(0));
-            mutator.writeRef(n, 1, mutator.ref(1));
-            mutator.popFrame();
-            return n;
         }
 
         long mark() {
