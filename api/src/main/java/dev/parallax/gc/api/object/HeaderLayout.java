@@ -19,7 +19,11 @@ package dev.parallax.gc.api.object;
  *   length words
  * </pre>
  *
- * A GCBench node (two references, two raw words) is therefore 8 + 4 * 8 = 40 bytes in a runtime
+ * A moving collector that copies an object replaces its old status word, mid-collection, by a
+ * <i>forwarding word</i>: the new address in bits 8..63 and kind code {@link #FORWARDING_CODE}, which
+ * no cell kind has, so a forwarded header never passes for an object.
+ *
+ * <p>A GCBench node (two references, two raw words) is therefore 8 + 4 * 8 = 40 bytes in a runtime
  * without ids, 48 with. Every cell is {@code (headerWords + length) * 8} bytes, whatever its kind,
  * except a {@link ObjectKind#FILLER}, which is a lone status word. A {@link ObjectKind#FREE} chunk
  * keeps its free-list link in the word after its status word (its first body word without ids, its
@@ -57,6 +61,26 @@ public final class HeaderLayout {
     public static final int LENGTH_SHIFT = 32;
     /** The largest body, in words, that one header can describe. */
     public static final long MAX_LENGTH = 0xFFFF_FFFFL;
+
+    /** The kind code of a forwarding word (see the class comment); no {@link ObjectKind} has it. */
+    public static final int FORWARDING_CODE = 0xF;
+    /** The kind code of a header a copying thread has claimed and not yet forwarded (parallel copying). */
+    public static final int BUSY_CODE = 0xE;
+
+    /** The forwarding word pointing at {@code newAddress} (below 2^56). */
+    public static long forwardingWord(long newAddress) {
+        return (newAddress << 8) | FORWARDING_CODE;
+    }
+
+    /** Whether a status word is a forwarding word. */
+    public static boolean isForwarding(long status) {
+        return (status & KIND_MASK) == FORWARDING_CODE;
+    }
+
+    /** The new address a forwarding word holds. */
+    public static long forwardee(long forwardingWord) {
+        return forwardingWord >>> 8;
+    }
 
     /** Header words of a runtime that keeps object ids or not. */
     public static int headerWords(boolean objectIds) {

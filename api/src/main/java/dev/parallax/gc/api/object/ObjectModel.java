@@ -2,6 +2,7 @@ package dev.parallax.gc.api.object;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.lang.invoke.VarHandle;
 
 /**
  * Reads and writes cells of one runtime's heap segment, by real address: the header layout of
@@ -25,6 +26,7 @@ import java.lang.foreign.ValueLayout;
  */
 public final class ObjectModel {
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
+    private static final VarHandle ATOMIC_WORD = ValueLayout.JAVA_LONG.varHandle();
 
     private final MemorySegment heap;
     private final long base;
@@ -137,6 +139,21 @@ public final class ObjectModel {
                     + "the config key object-ids = true");
         }
         return heap.get(WORD, object - base + HeaderLayout.WORD_BYTES);
+    }
+
+    /** The status word read with volatile semantics (parallel tracing: a header another thread may forward). */
+    public long statusVolatile(long object) {
+        return (long) ATOMIC_WORD.getVolatile(heap, object - base);
+    }
+
+    /** Compare-and-sets the status word: true if it held {@code expected} and now holds {@code value}. */
+    public boolean compareAndSetStatus(long object, long expected, long value) {
+        return ATOMIC_WORD.compareAndSet(heap, object - base, expected, value);
+    }
+
+    /** Stores the status word with volatile semantics (publishes a forwarding word to other tracers). */
+    public void setStatusVolatile(long object, long status) {
+        ATOMIC_WORD.setVolatile(heap, object - base, status);
     }
 
     public int kindCode(long object) {

@@ -1,0 +1,353 @@
+package dev.parallax.gc.toolkit.space;
+
+import dev.parallax.gc.api.object.HeaderLayout;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.toolkit.heap.PageResource;
+import dev.parallax.gc.toolkit.metadata.SideBits;
+import dev.parallax.gc.toolkit.metadata.SideBytes;
+
+import java.lang.foreign.MemorySegment;
+
+/**
+ * Mark-region space after Immix (Blackburn and McKinley, PLDI 2008): the heap in 32 KiB blocks of
+ * 128 lines of 256 bytes. Tracing marks each live object (a side bitmap) and every line it covers;
+ * release makes every gap between live objects a free cell, gives empty blocks back to the page
+ * resource and lists the others with free lines as recyclable; mutators bump-allocate into holes,
+ * runs of free lines ({@link ImmixAllocator}). Objects never move, except that a collection may
+ * choose the most fragmented blocks as evacuation candidates ({@link #prepareDefrag}) and copy their
+ * unpinned survivors into fresh blocks (opportunistic evacuation, which defragments without a
+ * separate compaction pass).
+ *
+ * <p>Lines are marked exactly: a line is live iff a live object overlaps it, so a hole never needs
+ * the "one implicit line after a marked line" rule. Every hole is a free cell of its own, so the
+ * pages stay parsable while allocators fill holes.
+ *
+ * <p>Cost: tracing sets a mark bit and the object's line marks (a header read for its size);
+ * release visits each block's live objects through the bitmap (one header read each) and its 128
+ * line marks. Objects larger than {@link #MAX_OBJECT_BYTES} belong in a large-object space.
+ */
+public final class ImmixSpace implements Space {
+    public static final int BLOCK_PAGES = 8;
+    public static final int LOG_BLOCK_BYTES = PageResource.LOG_PAGE_BYTES + 3;
+    public static final long BLOCK_BYTES = 1L << LOG_BLOCK_BYTES;
+    public static final int LOG_LINE_BYTES = 8;
+    public static final long LINE_BYTES = 1L << LOG_LINE_BYTES;
+    public static final int LINES = (int) (BLOCK_BYTES / LINE_BYTES);
+    /** The largest object this space takes: a quarter of a block (MMTk sends larger ones to its LOS). */
+    public static final long MAX_OBJECT_BYTES = BLOCK_BYTES / 4;
+
+    private static final byte LIVE = 1;
+
+    private final byte id;
+    private final String name;
+    private final PageResource pages;
+    private final ObjectModel objects;
+    private final MemorySegment heap;
+    private final long base;
+    private final SideBits marks;
+    private final SideBytes lines;
+    /** Per block of the heap: whether this space owns it, and its live lines after the last collection. */
+    private final boolean[] owned;
+    private final short[] liveLines;
+    private final boolean[] candidate;
+    private final int blockCount;
+    /** Recyclable blocks not yet handed to an allocator, as block indices; guarded by this. */
+    private final int[] recyclable;
+    private int recyclableCount;
+    private int recyclableNext;
+    private long freeLineBytes;
+    private int ownedBlocks;
+    // evacuation during a collection
+    private boolean defrag;
+    private long evacuationCursor;
+    private long evacuationLimit;
+    private long evacuated;
+
+    public ImmixSpace(byte id, String name, PageResource pages) {
+        this.id = id;
+        this.name = name;
+        this.pages = pages;
+        this.objects = pages.objects();
+        this.heap = objects.heap();
+        this.base = objects.base();
+        this.marks = new SideBits(objects.base(), objects.limit(), 3);
+        this.lines = new SideBytes(objects.base(), objects.limit(), LOG_LINE_BYTES);
+        this.blockCount = Math.toIntExact(objects.capacity() >>> LOG_BLOCK_BYTES);
+        this.owned = new boolean[blockCount];
+        this.liveLines = new short[blockCount];
+        this.candidate = new boolean[blockCount];
+        this.recyclable = new int[blockCount];
+    }
+
+    @Override
+    public byte id() {
+        return id;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    private int blockIndex(long address) {
+        return (int) ((address - base) >>> LOG_BLOCK_BYTES);
+    }
+
+    private long blockStart(int index) {
+        return base + ((long) index << LOG_BLOCK_BYTES);
+    }
+
+    // ---- allocation (mutator slow paths, through ImmixAllocator) ---------------------------------
+
+    /** The next recyclable block, handed out once per cycle, else a fresh block; 0 when none. */
+    synchronized long nextBlock() {
+        if (recyclableNext < recyclableCount) {
+            int index = recyclable[recyclableNext++];
+            freeLineBytes -= (long) (LINES - liveLines[index]) * LINE_BYTES;
+            return blockStart(index);
+        }
+        return freshBlock();
+    }
+
+    /** A block with every line free, from the page resource; 0 when the heap has none. */
+    synchronized long freshBlock() {
+        long start = pages.acquire(BLOCK_PAGES, BLOCK_PAGES, id);
+        if (start != 0) {
+            int index = blockIndex(start);
+            owned[index] = true;
+            liveLines[index] = 0;
+            ownedBlocks++;
+            lines.clearRange(start, start + BLOCK_BYTES);
+            marks.clearRange(start, start + BLOCK_BYTES);
+        }
+        return start;
+    }
+
+    /**
+     * The first hole (run of free lines) in the block at {@code block} starting at or after line
+     * {@code fromLine} that holds {@code minBytes}, as {@code firstLine << 32 | endLine}; -1 when none.
+     */
+    long findHole(long block, int fromLine, long minBytes) {
+        int line = fromLine;
+        while (line < LINES) {
+            while (line < LINES && lines.get(block + ((long) line << LOG_LINE_BYTES)) == LIVE) {
+                line++;
+            }
+            int first = line;
+            while (line < LINES && lines.get(block + ((long) line << LOG_LINE_BYTES)) != LIVE) {
+                line++;
+            }
+            if (line > first && ((long) (line - first) << LOG_LINE_BYTES) >= minBytes) {
+                return ((long) first << 32) | line;
+            }
+        }
+        return -1;
+    }
+
+    // ---- collection -----------------------------------------------------------------------------
+
+    /** Before tracing: no object or line marked; no block is an evacuation candidate. */
+    @Override
+    public void prepare() {
+        defrag = false;
+        evacuated = 0;
+        for (int b = 0; b < blockCount; b++) {
+            candidate[b] = false;
+            if (owned[b]) {
+                long start = blockStart(b);
+                marks.clearRange(start, start + BLOCK_BYTES);
+                lines.clearRange(start, start + BLOCK_BYTES);
+            }
+        }
+        recyclableCount = 0;
+        recyclableNext = 0;
+        freeLineBytes = 0;
+    }
+
+    /**
+     * After {@link #prepare}: picks as evacuation candidates the blocks with the fewest live lines
+     * at the last collection (at most half their lines live), until their live data would fill
+     * {@code reserveBytes} of fresh blocks; their unpinned survivors are copied out this collection.
+     *
+     * @return the number of candidate blocks
+     */
+    public int prepareDefrag(long reserveBytes) {
+        int chosen = 0;
+        long budget = reserveBytes;
+        for (int live = 1; live <= LINES / 2 && budget > 0; live++) {
+            for (int b = 0; b < blockCount && budget > 0; b++) {
+                if (owned[b] && liveLines[b] == live) {
+                    candidate[b] = true;
+                    budget -= (long) live * LINE_BYTES;
+                    chosen++;
+                }
+            }
+        }
+        defrag = chosen > 0;
+        evacuationCursor = 0;
+        evacuationLimit = 0;
+        return chosen;
+    }
+
+    @Override
+    public long traceObject(long object, TraceQueue queue) {
+        if (marks.get(object)) {
+            return object;
+        }
+        long status = objects.status(object);
+        if (defrag && candidate[blockIndex(object)]) {
+            if (HeaderLayout.isForwarding(status)) {
+                return HeaderLayout.forwardee(status);
+            }
+            if ((status & HeaderLayout.PINNED_BIT) == 0) {
+                long copy = evacuate(object, status);
+                if (copy != 0) {
+                    queue.enqueue(copy);
+                    return copy;
+                }
+            }
+        }
+        markLive(object, objects.sizeOf(status));
+        queue.enqueue(object);
+        return object;
+    }
+
+    @Override
+    public void pinAndTrace(long object, TraceQueue queue) {
+        if (!marks.get(object)) {
+            markLive(object, objects.cellBytes(object));
+            queue.enqueue(object);
+        }
+    }
+
+    @Override
+    public boolean isLive(long object) {
+        return marks.get(object) || HeaderLayout.isForwarding(objects.status(object));
+    }
+
+    /** Marks the object and every line it overlaps. */
+    private void markLive(long object, long bytes) {
+        marks.testAndSet(object);
+        lines.setRange(object, object + bytes, LIVE);
+    }
+
+    /** Copies an unpinned object out of a candidate block into a fresh block; 0 when none is left. */
+    private long evacuate(long object, long status) {
+        long bytes = objects.sizeOf(status);
+        if (evacuationCursor + bytes > evacuationLimit) {
+            closeEvacuationBlock();
+            long block = freshBlock();
+            if (block == 0) {
+                return 0;   // no room: the object stays where it is
+            }
+            evacuationCursor = block;
+            evacuationLimit = block + BLOCK_BYTES;
+        }
+        long copy = evacuationCursor;
+        evacuationCursor += bytes;
+        MemorySegment.copy(heap, object - base, heap, copy - base, bytes);
+        objects.setStatus(object, HeaderLayout.forwardingWord(copy));
+        markLive(copy, bytes);
+        evacuated++;
+        return copy;
+    }
+
+    private void closeEvacuationBlock() {
+        if (evacuationLimit > evacuationCursor) {
+            objects.formatFree(evacuationCursor, evacuationLimit - evacuationCursor, 0);
+        }
+        evacuationCursor = 0;
+        evacuationLimit = 0;
+    }
+
+    /**
+     * Every gap between live objects becomes free cells (each hole a cell of its own), empty blocks go
+     * back to the page resource, blocks with free lines become recyclable.
+     */
+    @Override
+    public synchronized void release() {
+        closeEvacuationBlock();
+        for (int b = 0; b < blockCount; b++) {
+            if (!owned[b]) {
+                continue;
+            }
+            long start = blockStart(b);
+            int live = sweepBlock(start);
+            candidate[b] = false;
+            liveLines[b] = (short) live;
+            if (live == 0) {
+                owned[b] = false;
+                ownedBlocks--;
+                pages.release(start, BLOCK_PAGES);
+            } else if (live < LINES) {
+                recyclable[recyclableCount++] = b;
+                freeLineBytes += (long) (LINES - live) * LINE_BYTES;
+            }
+        }
+        defrag = false;
+    }
+
+    /** Formats the block's dead space and returns its live line count. */
+    private int sweepBlock(long start) {
+        long end = start + BLOCK_BYTES;
+        long cursor = start;
+        for (long live = marks.nextSet(start, end); live < end; live = marks.nextSet(cursor, end)) {
+            formatGap(start, cursor, live);
+            cursor = live + objects.cellBytes(live);
+        }
+        formatGap(start, cursor, end);
+        int live = 0;
+        for (int line = 0; line < LINES; line++) {
+            live += lines.get(start + ((long) line << LOG_LINE_BYTES)) == LIVE ? 1 : 0;
+        }
+        return live;
+    }
+
+    /**
+     * Formats the dead gap {@code [from, to)} of the block at {@code block}: the whole lines inside it
+     * (a hole) as one free cell, the partial lines at either end as cells of their own.
+     */
+    private void formatGap(long block, long from, long to) {
+        if (to <= from) {
+            return;
+        }
+        long holeStart = block + (((from - block) + LINE_BYTES - 1) & ~(LINE_BYTES - 1));
+        long holeEnd = block + ((to - block) & ~(LINE_BYTES - 1));
+        if (holeStart >= holeEnd) {
+            objects.formatFree(from, to - from, 0);
+            return;
+        }
+        if (from < holeStart) {
+            objects.formatFree(from, holeStart - from, 0);
+        }
+        objects.formatFree(holeStart, holeEnd - holeStart, 0);
+        if (holeEnd < to) {
+            objects.formatFree(holeEnd, to - holeEnd, 0);
+        }
+    }
+
+    /** Objects copied out of candidate blocks by the last collection. */
+    public long evacuated() {
+        return evacuated;
+    }
+
+    @Override
+    public synchronized long usedBytes() {
+        return ((long) ownedBlocks << LOG_BLOCK_BYTES) - freeLineBytes;
+    }
+
+    @Override
+    public synchronized long committedBytes() {
+        return (long) ownedBlocks << LOG_BLOCK_BYTES;
+    }
+
+    /** Bytes in the free lines of recyclable blocks no allocator has taken yet. */
+    public synchronized long freeLineBytes() {
+        return freeLineBytes;
+    }
+
+    /** Blocks this space holds. */
+    public synchronized int ownedBlocks() {
+        return ownedBlocks;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.parallax.gc.toolkit.trace;
+
+import dev.parallax.gc.api.object.HeaderLayout;
+import dev.parallax.gc.api.object.HeapCorruptionException;
+import dev.parallax.gc.api.object.ObjectKind;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.object.Shape;
+import dev.parallax.gc.api.roots.RootVisitor;
+import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.toolkit.heap.PageResource;
+import dev.parallax.gc.toolkit.space.Space;
+import dev.parallax.gc.toolkit.space.TraceQueue;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+
+/**
+ * The transitive closure of a plan built from spaces (MMTk's trace): for every root slot and every
+ * reference field of every object reached, finds the target's space through the page resource's
+ * owner table and asks it to trace the object ({@link Space#traceObject}), then writes the address
+ * the space returns back into the slot, keeping the tag, when the object moved. Spaces hand newly
+ * reached objects back through {@link #enqueue}; {@link #drain} scans them until none is left.
+ *
+ * <p>A space not collected this time (the mature space of a minor collection) is left alone: its
+ * objects count as live and are not scanned, unless the plan scans them itself ({@link #scanObject},
+ * e.g. for a remembered set).
+ *
+ * <p>Cost: one owner-table load and one space call per reference traced, no call per slot on the
+ * scan loop. In debug mode ({@link ObjectModel#debug()}) every reference is checked to name an
+ * aligned address in a space's pages holding an object header, failing with the field or root it
+ * came from. Single-threaded: one tracer per collection.
+ */
+public final class Tracer implements RootVisitor, TraceQueue {
+    private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
+    private static final int SHAPED = ObjectKind.SHAPED.code();
+    private static final int REF_ARRAY = ObjectKind.REF_ARRAY.code();
+    private static final int CLOSURE = ObjectKind.CLOSURE.code();
+
+    private final ObjectModel objects;
+    private final MemorySegment heap;
+    private final long base;
+    private final long headerBytes;
+    private final TagScheme tags;
+    private final PageResource pages;
+    private final boolean debug;
+    private final Space[] spaces = new Space[128];
+    private final boolean[] collected = new boolean[128];
+    private long[] grey = new long[4096];
+    private int greyCount;
+    private Shape[] shapes = new Shape[0];
+    private long scanning;
+    private long scanned;
+
+    public Tracer(ObjectModel objects, TagScheme tags, PageResource pages) {
+        this.objects = objects;
+        this.heap = objects.heap();
+        this.base = objects.base();
+        this.headerBytes = objects.headerBytes();
+        this.tags = tags;
+        this.pages = pages;
+        this.debug = objects.debug();
+    }
+
+    /** Makes {@code space} known to the tracer; its objects are traced when it is {@link #collect collected}. */
+    public void add(Space space) {
+        spaces[space.id()] = space;
+    }
+
+    /** Whether this collection traces {@code space} (else its objects count as live and stay unscanned). */
+    public void collect(Space space, boolean traced) {
+        collected[space.id()] = traced;
+    }
+
+    /** Forgets the previous trace's counters; the grey set is empty between traces. */
+    public void reset() {
+        greyCount = 0;
+        scanned = 0;
+        scanning = 0;
+        shapes = objects.shapes().snapshot();
+    }
+
+    // ---- roots ----------------------------------------------------------------------------------
+
+    @Override
+    public void visitSlot(MemorySegment region, long offset) {
+        long word = region.get(WORD, offset);
+        if (tags.isPointer(word)) {
+            long target = tags.untag(word);
+            long moved = trace(target, region, offset);
+            if (moved != target) {
+                region.set(WORD, offset, tags.retarget(word, moved));
+            }
+        }
+    }
+
+    /** The object stays where it is this collection and is traced. */
+    @Override
+    public void visitPinningRoot(long object) {
+        Space space = spaceOf(object, null, 0);
+        if (space != null && collected[space.id()]) {
+            space.pinAndTrace(object, this);
+        }
+    }
+
+    /** A root visitor that handles only the pinning roots (a plan's first pass when it may move objects). */
+    public RootVisitor pinningRootsOnly() {
+        return new RootVisitor() {
+            @Override
+            public void visitSlot(MemorySegment region, long offset) {
+            }
+
+            @Override
+            public void visitPinningRoot(long object) {
+                Tracer.this.visitPinningRoot(object);
+            }
+        };
+    }
+
+    /** A root visitor that handles only the slots (the second pass, once pinned objects are known). */
+    public RootVisitor slotsOnly() {
+        return new RootVisitor() {
+            @Override
+            public void visitSlot(MemorySegment region, long offset) {
+                Tracer.this.visitSlot(region, offset);
+            }
+
+            @Override
+            public void visitPinningRoot(long object) {
+            }
+        };
+    }
+
+    // ---- the closure ----------------------------------------------------------------------------
+
+    @Override
+    public void enqueue(long object) {
+        if (greyCount == grey.length) {
+            grey = Arrays.copyOf(grey, greyCount * 2);
+        }
+        grey[greyCount++] = object;
+    }
+
+    /** Scans grey objects until none is left. */
+    public void drain() {
+        while (greyCount > 0) {
+            scanObject(grey[--greyCount]);
+        }
+        scanning = 0;
+    }
+
+    /** Objects scanned since {@link #reset}. */
+    public long scanned() {
+        return scanned;
+    }
+
+    /**
+     * Traces every reference field of {@code object}, updating the fields whose targets moved. For
+     * grey objects and for objects a plan treats as roots (a remembered set).
+     */
+    public void scanObject(long object) {
+        long status = heap.get(WORD, object - base);
+        scanned++;
+        if (debug) {
+            scanning = object;
+        }
+        int kind = HeaderLayout.kindCode(status);
+        long body = object - base + headerBytes;
+        if (kind == SHAPED) {
+            long[] map = shapeOf(object, status).refMap();
+            for (int w = 0; w < map.length; w++) {
+                long bits = map[w];
+                while (bits != 0) {
+                    long field = ((long) w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    traceField(body + (field << 3));
+                }
+            }
+        } else if (kind == REF_ARRAY || kind == CLOSURE) {
+            long end = body + (HeaderLayout.length(status) << 3);
+            for (long offset = body; offset < end; offset += HeaderLayout.WORD_BYTES) {
+                traceField(offset);
+            }
+        }
+    }
+
+    private void traceField(long offset) {
+        long word = heap.get(WORD, offset);
+        if (tags.isPointer(word)) {
+            long target = tags.untag(word);
+            long moved = trace(target, heap, offset);
+            if (moved != target) {
+                heap.set(WORD, offset, tags.retarget(word, moved));
+            }
+        }
+    }
+
+    /** The target's address after this collection: its space traces it, or it stays (a space not collected). */
+    private long trace(long target, MemorySegment region, long offset) {
+        Space space = spaceOf(target, region, offset);
+        if (space == null || !collected[space.id()]) {
+            return target;
+        }
+        return space.traceObject(target, this);
+    }
+
+    private Space spaceOf(long target, MemorySegment region, long offset) {
+        if (debug) {
+            validate(target, region, offset);
+        }
+        return spaces[pages.ownerOf(target)];
+    }
+
+    private Shape shapeOf(long object, long status) {
+        int id = HeaderLayout.typeId(status);
+        Shape shape = id < shapes.length ? shapes[id] : null;
+        if (shape == null) {
+            shapes = objects.shapes().snapshot();
+            shape = id < shapes.length ? shapes[id] : null;
+            if (shape == null) {
+                throw new HeapCorruptionException("tracing: " + objects.describe(object) + " names shape id " + id
+                        + ", which is not defined");
+            }
+        }
+        return shape;
+    }
+
+    /** Debug mode: the target is an aligned heap address in some space's pages, holding an object header. */
+    private void validate(long target, MemorySegment region, long offset) {
+        String why = null;
+        if (!objects.inHeap(target) || (target & (HeaderLayout.ALIGNMENT - 1)) != 0) {
+            why = objects.whyNotObject(target);
+        } else if (spaces[pages.ownerOf(target)] == null) {
+            why = String.format("0x%x lies in pages no space holds", target);
+        } else {
+            long status = objects.status(target);
+            ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(status));
+            if ((kind == null || !kind.isObject()) && !HeaderLayout.isForwarding(status)) {
+                why = objects.whyNotObject(target);
+            }
+        }
+        if (why != null) {
+            String from;
+            if (region == null) {
+                from = "a pinning root";
+            } else if (scanning != 0) {
+                from = String.format("field %d of %s", (base + offset - scanning - headerBytes) / HeaderLayout.WORD_BYTES,
+                        objects.describe(scanning));
+            } else {
+                from = String.format("root slot at byte %d of region 0x%x", offset, region.address());
+            }
+            throw new HeapCorruptionException("tracing: " + from + " refers to " + why);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.parallax.gc.toolkit.heap;
+
+import dev.parallax.gc.toolkit.SpacesHeap;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Runs of pages: owned, aligned, given back, and the heap parsable throughout. */
+class PageResourceTest {
+    @Test
+    void runsAreOwnedAlignedAndTheHeapParsesAfterEveryAcquireAndRelease() {
+        try (SpacesHeap h = new SpacesHeap(1 << 20, 1)) {
+            PageResource pages = h.pages;
+            Random random = new Random(5);
+            List<long[]> held = new ArrayList<>();
+            for (int step = 0; step < 400; step++) {
+                if (random.nextInt(3) > 0 || held.isEmpty()) {
+                    int count = 1 + random.nextInt(12);
+                    int align = random.nextBoolean() ? 1 : 8;
+                    byte space = (byte) (1 + random.nextInt(3));
+                    long start = pages.acquire(count, align, space);
+                    if (start != 0) {
+                        assertEquals(0, (start - h.objects.base()) % (align * PageResource.PAGE_BYTES), "aligned");
+                        for (int p = 0; p < count; p++) {
+                            assertEquals(space, pages.ownerOf(start + p * PageResource.PAGE_BYTES));
+                        }
+                        held.add(new long[]{start, count});
+                    }
+                } else {
+                    long[] run = held.remove(random.nextInt(held.size()));
+                    pages.release(run[0], (int) run[1]);
+                    assertEquals(PageResource.FREE, pages.ownerOf(run[0]));
+                }
+                h.walk();  // parses: every run and every free stretch is a cell
+                assertEquals(held.stream().mapToLong(r -> r[1]).sum(), pages.usedPages());
+            }
+        }
+    }
+
+    @Test
+    void aFullHeapSaysSoAndReleasingForeignPagesIsRefused() {
+        try (SpacesHeap h = new SpacesHeap(64 << 10, 1)) {
+            assertEquals(16, h.pages.pages());
+            long all = h.pages.acquire(16, 1, (byte) 1);
+            assertTrue(all != 0);
+            assertEquals(0, h.pages.acquire(1, 1, (byte) 2));
+            long upperHalf = all + 8 * PageResource.PAGE_BYTES;
+            h.pages.release(upperHalf, 8);
+            assertThrows(IllegalStateException.class, () -> h.pages.release(upperHalf, 1), "no longer owned");
+            assertEquals(0, h.pages.acquire(8, 16, (byte) 2), "no run aligned to 16 pages fits");
+            assertTrue(h.pages.acquire(8, 8, (byte) 2) != 0);
+        }
+    }
+}

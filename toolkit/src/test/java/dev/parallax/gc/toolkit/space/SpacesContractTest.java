@@ -1,0 +1,218 @@
+package dev.parallax.gc.toolkit.space;
+
+import dev.parallax.gc.api.collector.AllocationBuffer;
+import dev.parallax.gc.api.object.ObjectKind;
+import dev.parallax.gc.api.object.Shape;
+import dev.parallax.gc.toolkit.SpacesHeap;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+/**
+ * Each space, and spaces combined, against an independent model: random object graphs are built in
+ * the heap and as plain Java adjacency lists keyed by object id; after collections the heap parses,
+ * holds exactly the objects the model finds reachable (by id), each with its raw word and its
+ * references (by id), and the roots name them wherever they now are.
+ */
+class SpacesContractTest {
+    private static final int ROOTS = 6;
+
+    /** A model object: its id, its referents' ids (0 = null), its raw word. */
+    private record Node(long id, long[] refs, long raw) {
+    }
+
+    /** How a test heap allocates small and large objects, and what it does after a collection. */
+    private interface Allocation {
+        boolean refill(AllocationBuffer buffer, long bytes);   // false when full
+
+        long large(long bytes);   // a large object's address; 0 when full
+
+        default void afterCollection() {
+        }
+    }
+
+    private static final class Graph {
+        final Map<Long, Node> nodes = new HashMap<>();
+        final long[] roots = new long[ROOTS];
+
+        Set<Long> reachable() {
+            Set<Long> seen = new HashSet<>();
+            ArrayDeque<Long> work = new ArrayDeque<>();
+            for (long r : roots) {
+                if (r != 0 && seen.add(r)) {
+                    work.add(r);
+                }
+            }
+            while (!work.isEmpty()) {
+                for (long t : nodes.get(work.poll()).refs()) {
+                    if (t != 0 && seen.add(t)) {
+                        work.add(t);
+                    }
+                }
+            }
+            return seen;
+        }
+    }
+
+    /** Builds random objects (pairs, arrays, now and then a large array) linked at random; some become roots. */
+    private static void grow(SpacesHeap h, AllocationBuffer buffer, Allocation allocation, Random rnd, Graph g,
+                             int count) {
+        Shape pair = h.shapes.define("Pair", 3, 0, 1);
+        List<Long> ids = new ArrayList<>(g.nodes.keySet());
+        for (int i = 0; i < count; i++) {
+            long a;
+            int refs;
+            if (rnd.nextInt(40) == 0) {
+                refs = 1000 + rnd.nextInt(2000);
+                long address = allocation.large(h.objects.objectBytes(refs));
+                a = address == 0 ? 0 : h.format(address, ObjectKind.REF_ARRAY, 0, refs);
+            } else if (rnd.nextInt(4) == 0) {
+                refs = rnd.nextInt(6);
+                a = h.allocate(buffer, bytes -> allocation.refill(buffer, bytes) ? 1 : 0, ObjectKind.REF_ARRAY, 0, refs);
+            } else {
+                refs = 2;
+                a = h.allocate(buffer, bytes -> allocation.refill(buffer, bytes) ? 1 : 0, ObjectKind.SHAPED, pair.id(), 3);
+            }
+            if (a == 0) {
+                return;
+            }
+            long id = h.objects.objectId(a);
+            long raw = rnd.nextLong();
+            if (refs == 2 && h.objects.kind(a) == ObjectKind.SHAPED) {
+                h.objects.setField(a, 2, raw);
+            } else {
+                raw = 0;
+            }
+            g.nodes.put(id, new Node(id, new long[Math.min(refs, 8)], raw));
+            ids.add(id);
+        }
+        h.retire(buffer);   // the heap parses only with the buffer's unused tail formatted
+        Map<Long, Long> addresses = h.walk();
+        for (Node n : g.nodes.values()) {
+            long a = addresses.get(n.id());
+            for (int f = 0; f < n.refs().length; f++) {
+                if (rnd.nextInt(3) > 0) {
+                    long t = ids.get(rnd.nextInt(ids.size()));
+                    n.refs()[f] = t;
+                    h.writeRef(a, f, addresses.get(t));
+                }
+            }
+        }
+        for (int s = 0; s < ROOTS; s++) {
+            long t = rnd.nextInt(4) == 0 ? 0 : ids.get(rnd.nextInt(ids.size()));
+            g.roots[s] = t;
+            h.setRoot(s, t == 0 ? 0 : addresses.get(t));
+        }
+    }
+
+    /** The heap holds exactly the reachable objects, intact; unreachable ones leave the model. */
+    private static void check(SpacesHeap h, Graph g) {
+        Set<Long> reachable = g.reachable();
+        Map<Long, Long> addresses = h.walk();
+        assertEquals(reachable, addresses.keySet(), "the heap holds exactly the reachable objects");
+        for (long id : reachable) {
+            Node n = g.nodes.get(id);
+            long a = addresses.get(id);
+            for (int f = 0; f < n.refs().length; f++) {
+                long t = h.readRef(a, f);
+                assertEquals(n.refs()[f], t == 0 ? 0 : h.objects.objectId(t), "object #" + id + " field " + f);
+            }
+            if (n.raw() != 0) {
+                assertEquals(n.raw(), h.objects.field(a, 2), "object #" + id + " raw word");
+            }
+        }
+        for (int s = 0; s < ROOTS; s++) {
+            long r = h.root(s);
+            assertEquals(g.roots[s], r == 0 ? 0 : h.objects.objectId(r), "root " + s);
+        }
+        g.nodes.keySet().retainAll(reachable);
+    }
+
+    /** Several rounds of growth and collection on a fresh heap set up by {@code setUp}. */
+    private static void rounds(long seed, Consumer<SpacesHeap> collect, java.util.function.Function<SpacesHeap, Allocation> setUp) {
+        try (SpacesHeap h = new SpacesHeap(4 << 20, ROOTS)) {
+            Allocation allocation = setUp.apply(h);
+            AllocationBuffer buffer = new AllocationBuffer();
+            Random rnd = new Random(seed);
+            Graph g = new Graph();
+            for (int round = 0; round < 6; round++) {
+                grow(h, buffer, allocation, rnd, g, 300 + rnd.nextInt(500));
+                h.retire(buffer);
+                collect.accept(h);
+                allocation.afterCollection();
+                check(h, g);
+            }
+        }
+    }
+
+    @Test
+    void aSemispaceCopiesExactlyTheReachableObjects() {
+        qt().withExamples(30).forAll(longs().all()).checkAssert(seed -> rounds(seed, SpacesHeap::collect, h -> {
+            CopySpace copy = h.add(new CopySpace((byte) 1, "semispace", h.pages));
+            LargeObjectSpace los = h.add(new LargeObjectSpace((byte) 2, "los", h.pages));
+            return new Allocation() {
+                public boolean refill(AllocationBuffer buffer, long bytes) {
+                    return copy.refill(buffer, bytes, 4096);
+                }
+
+                public long large(long bytes) {
+                    return los.allocate(bytes);
+                }
+            };
+        }));
+    }
+
+    @Test
+    void immixMarksInPlaceAndRecyclesHoles() {
+        qt().withExamples(30).forAll(longs().all()).checkAssert(seed -> rounds(seed, SpacesHeap::collect,
+                h -> immix(h, new ImmixSpace[1])));
+    }
+
+    @Test
+    void immixWithEvacuationMovesObjectsOutOfSparseBlocksAndKeepsTheGraph() {
+        long[] evacuated = new long[1];
+        qt().withExamples(30).forAll(longs().all()).checkAssert(seed -> {
+            ImmixSpace[] space = new ImmixSpace[1];
+            rounds(seed, h -> {
+                h.collect(() -> space[0].prepareDefrag(h.pages.freePages() * 4096L / 2));
+                evacuated[0] += space[0].evacuated();
+            }, h -> immix(h, space));
+        });
+        assertTrue(evacuated[0] > 0, "some collections evacuated objects");
+    }
+
+    /** An Immix space and a large-object space; {@code space[0]} receives the Immix space. */
+    private static Allocation immix(SpacesHeap h, ImmixSpace[] space) {
+        ImmixSpace immix = h.add(new ImmixSpace((byte) 1, "immix", h.pages));
+        LargeObjectSpace los = h.add(new LargeObjectSpace((byte) 2, "los", h.pages));
+        ImmixAllocator allocator = new ImmixAllocator(immix);
+        space[0] = immix;
+        return new Allocation() {
+            public boolean refill(AllocationBuffer buffer, long bytes) {
+                return allocator.refill(buffer, bytes);
+            }
+
+            public long large(long bytes) {
+                return los.allocate(bytes);
+            }
+
+            public void afterCollection() {
+                allocator.reset();
+            }
+        };
+    }
+}
