@@ -113,6 +113,21 @@ public final class SpacesHeap implements AutoCloseable {
         collect(() -> { });
     }
 
+    /** A collection whose trace runs on the workers of {@code trace} (configured here with this heap's spaces). */
+    public void collectInParallel(dev.parallax.gc.toolkit.trace.ParallelTrace trace) {
+        for (Space space : spaces) {
+            trace.tracer().add(space);
+            trace.tracer().collect(space, true);
+        }
+        spaces.forEach(Space::prepare);
+        trace.trace(t -> {
+            for (long off = 0; off < roots.byteSize(); off += 8) {
+                t.visitSlot(roots, off);
+            }
+        }, trace.workers());
+        spaces.forEach(Space::release);
+    }
+
     /** Walks the heap cell by cell; fails unless it parses to the end. Returns the objects, by id. */
     public Map<Long, Long> walk() {
         Map<Long, Long> byId = new LinkedHashMap<>();

@@ -57,6 +57,8 @@ public final class ImmixSpace implements Space {
     private int recyclableNext;
     private long freeLineBytes;
     private int ownedBlocks;
+    /** Whether several tracers mark at once (marks then set with compare-and-set). */
+    private boolean atomic;
     // evacuation during a collection
     private boolean defrag;
     private long evacuationCursor;
@@ -172,6 +174,9 @@ public final class ImmixSpace implements Space {
      * @return the number of candidate blocks
      */
     public int prepareDefrag(long reserveBytes) {
+        if (atomic) {
+            throw new IllegalStateException("evacuation copies objects and needs a single tracer; turn atomic marking off");
+        }
         int chosen = 0;
         long budget = reserveBytes;
         for (int live = 1; live <= LINES / 2 && budget > 0; live++) {
@@ -189,22 +194,40 @@ public final class ImmixSpace implements Space {
         return chosen;
     }
 
+    /**
+     * Whether the next traces run on several workers: marks are then set with compare-and-set (and
+     * evacuation, which copies, is off). Set before {@link #prepare}.
+     */
+    public void atomicMarking(boolean on) {
+        this.atomic = on;
+    }
+
     @Override
     public long traceObject(long object, TraceQueue queue) {
+        if (defrag && candidate[blockIndex(object)]) {
+            return traceCandidate(object, queue);
+        }
+        if (atomic ? marks.testAndSetAtomic(object) : marks.testAndSet(object)) {
+            lines.setRange(object, object + objects.cellBytes(object), LIVE);
+            queue.enqueue(object);
+        }
+        return object;
+    }
+
+    /** An object in an evacuation candidate block: copied out unless pinned, marked in place otherwise. */
+    private long traceCandidate(long object, TraceQueue queue) {
         if (marks.get(object)) {
             return object;
         }
         long status = objects.status(object);
-        if (defrag && candidate[blockIndex(object)]) {
-            if (HeaderLayout.isForwarding(status)) {
-                return HeaderLayout.forwardee(status);
-            }
-            if ((status & HeaderLayout.PINNED_BIT) == 0) {
-                long copy = evacuate(object, status);
-                if (copy != 0) {
-                    queue.enqueue(copy);
-                    return copy;
-                }
+        if (HeaderLayout.isForwarding(status)) {
+            return HeaderLayout.forwardee(status);
+        }
+        if ((status & HeaderLayout.PINNED_BIT) == 0) {
+            long copy = evacuate(object, status);
+            if (copy != 0) {
+                queue.enqueue(copy);
+                return copy;
             }
         }
         markLive(object, objects.sizeOf(status));
@@ -214,8 +237,8 @@ public final class ImmixSpace implements Space {
 
     @Override
     public void pinAndTrace(long object, TraceQueue queue) {
-        if (!marks.get(object)) {
-            markLive(object, objects.cellBytes(object));
+        if (atomic ? marks.testAndSetAtomic(object) : marks.testAndSet(object)) {
+            lines.setRange(object, object + objects.cellBytes(object), LIVE);
             queue.enqueue(object);
         }
     }

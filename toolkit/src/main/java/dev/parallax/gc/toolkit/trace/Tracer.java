@@ -29,7 +29,12 @@ import java.util.Arrays;
  * <p>Cost: one owner-table load and one space call per reference traced, no call per slot on the
  * scan loop. In debug mode ({@link ObjectModel#debug()}) every reference is checked to name an
  * aligned address in a space's pages holding an object header, failing with the field or root it
- * came from. Single-threaded: one tracer per collection.
+ * came from.
+ *
+ * <p>Threads: a tracer belongs to one thread. For a parallel trace ({@link ParallelTrace}) each GC
+ * worker has its own tracer, all sharing one {@link WorkPackets}: a tracer with a long grey stack
+ * publishes packets of it, an idle one takes them, and {@link #drain} returns when the whole trace
+ * is done. The spaces traced in parallel must then trace objects atomically.
  */
 public final class Tracer implements RootVisitor, TraceQueue {
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
@@ -51,6 +56,8 @@ public final class Tracer implements RootVisitor, TraceQueue {
     private Shape[] shapes = new Shape[0];
     private long scanning;
     private long scanned;
+    /** Shared with the other workers' tracers during a parallel trace; null for a lone tracer. */
+    private WorkPackets packets;
 
     public Tracer(ObjectModel objects, TagScheme tags, PageResource pages) {
         this.objects = objects;
@@ -70,6 +77,17 @@ public final class Tracer implements RootVisitor, TraceQueue {
     /** Whether this collection traces {@code space} (else its objects count as live and stay unscanned). */
     public void collect(Space space, boolean traced) {
         collected[space.id()] = traced;
+    }
+
+    /** Shares grey objects with other tracers through {@code packets} (a parallel trace), or not (null). */
+    public void share(WorkPackets packets) {
+        this.packets = packets;
+    }
+
+    /** Makes this tracer trace what {@code other} traces: the same spaces, the same collected set. */
+    public void copySpacesFrom(Tracer other) {
+        System.arraycopy(other.spaces, 0, spaces, 0, spaces.length);
+        System.arraycopy(other.collected, 0, collected, 0, collected.length);
     }
 
     /** Forgets the previous trace's counters; the grey set is empty between traces. */
@@ -141,12 +159,42 @@ public final class Tracer implements RootVisitor, TraceQueue {
         grey[greyCount++] = object;
     }
 
-    /** Scans grey objects until none is left. */
+    /** Scans grey objects until none is left (in a parallel trace: until no tracer has any left). */
     public void drain() {
-        while (greyCount > 0) {
-            scanObject(grey[--greyCount]);
+        while (true) {
+            while (greyCount > 0) {
+                scanObject(grey[--greyCount]);
+                if (packets != null && greyCount >= 2 * WorkPackets.PACKET && packets.wanted()) {
+                    publish();
+                }
+            }
+            if (packets == null) {
+                break;
+            }
+            long[] packet = packets.awaitWork();
+            if (packet == null) {
+                break;
+            }
+            for (long object : packet) {
+                enqueue(object);
+            }
         }
         scanning = 0;
+    }
+
+    /** Hands the oldest grey objects to the shared packets, keeping the newest (depth first stays local). */
+    private void publish() {
+        long[] packet = Arrays.copyOf(grey, WorkPackets.PACKET);
+        System.arraycopy(grey, WorkPackets.PACKET, grey, 0, greyCount - WorkPackets.PACKET);
+        greyCount -= WorkPackets.PACKET;
+        packets.publish(packet);
+    }
+
+    /** Publishes grey objects in packets until at most one packet's worth is left: the start of a parallel trace. */
+    public void distribute() {
+        while (packets != null && greyCount > WorkPackets.PACKET) {
+            publish();
+        }
     }
 
     /** Objects scanned since {@link #reset}. */

@@ -4,6 +4,7 @@ import dev.parallax.gc.api.collector.AllocationBuffer;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.Shape;
 import dev.parallax.gc.toolkit.SpacesHeap;
+import dev.parallax.gc.toolkit.trace.ParallelTrace;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayDeque;
@@ -193,6 +194,27 @@ class SpacesContractTest {
             }, h -> immix(h, space));
         });
         assertTrue(evacuated[0] > 0, "some collections evacuated objects");
+    }
+
+    @Test
+    void immixTracedByTwoWorkersFindsExactlyTheReachableObjects() {
+        qt().withExamples(20).forAll(longs().all()).checkAssert(seed -> {
+            ImmixSpace[] space = new ImmixSpace[1];
+            ParallelTrace[] trace = new ParallelTrace[1];
+            try {
+                rounds(seed, h -> {
+                    if (trace[0] == null) {
+                        trace[0] = new ParallelTrace(h.objects, h.tags, h.pages, 2, "test-gc");
+                        space[0].atomicMarking(true);
+                    }
+                    h.collectInParallel(trace[0]);
+                }, h -> immix(h, space));
+            } finally {
+                if (trace[0] != null) {
+                    trace[0].close();
+                }
+            }
+        });
     }
 
     /** An Immix space and a large-object space; {@code space[0]} receives the Immix space. */

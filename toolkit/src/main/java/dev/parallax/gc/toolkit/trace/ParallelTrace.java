@@ -1,0 +1,86 @@
+package dev.parallax.gc.toolkit.trace;
+
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.toolkit.heap.PageResource;
+
+import java.util.function.Consumer;
+
+/**
+ * A trace run by several GC workers: one {@link Tracer} per worker sharing {@link WorkPackets}. The
+ * collecting thread visits the roots with worker 0's tracer, spreads the grey objects it found, and
+ * every worker drains until the trace is complete. With one worker it is a plain trace on the
+ * calling thread.
+ *
+ * <p>The spaces traced must trace objects atomically when there are several workers (mark bits set
+ * with compare-and-set); a moving space traces with one worker.
+ */
+public final class ParallelTrace implements AutoCloseable {
+    private final Tracer[] tracers;
+    private final WorkPackets packets;
+    private final WorkerPool pool;
+
+    public ParallelTrace(ObjectModel objects, TagScheme tags, PageResource pages, int workers, String name) {
+        this.tracers = new Tracer[workers];
+        for (int i = 0; i < workers; i++) {
+            tracers[i] = new Tracer(objects, tags, pages);
+        }
+        this.packets = new WorkPackets(workers);
+        this.pool = workers > 1 ? new WorkerPool(workers, name) : null;
+    }
+
+    /** Worker 0's tracer: the one plans configure (spaces, collected set) and give the roots. */
+    public Tracer tracer() {
+        return tracers[0];
+    }
+
+    public int workers() {
+        return tracers.length;
+    }
+
+    /**
+     * One trace: {@code roots} visits the roots with worker 0's tracer; then {@code workers} workers
+     * (at most {@link #workers()}; 1 for a trace that must not run in parallel) drain.
+     *
+     * @return the objects scanned by all workers
+     */
+    public long trace(Consumer<Tracer> roots, int workers) {
+        Tracer first = tracers[0];
+        first.reset();
+        first.share(null);
+        roots.accept(first);
+        if (workers <= 1 || pool == null) {
+            first.drain();
+            return first.scanned();
+        }
+        int n = Math.min(workers, tracers.length);
+        packets.reset();
+        WorkPackets shared = n == tracers.length ? packets : new WorkPackets(n);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                tracers[i].copySpacesFrom(first);
+                tracers[i].reset();
+            }
+            tracers[i].share(shared);
+        }
+        first.distribute();
+        pool.run(i -> {
+            if (i < n) {
+                tracers[i].drain();
+            }
+        });
+        long scanned = 0;
+        for (int i = 0; i < n; i++) {
+            scanned += tracers[i].scanned();
+            tracers[i].share(null);
+        }
+        return scanned;
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.close();
+        }
+    }
+}

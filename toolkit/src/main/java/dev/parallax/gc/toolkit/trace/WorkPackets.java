@@ -1,0 +1,64 @@
+package dev.parallax.gc.toolkit.trace;
+
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The grey objects tracers share during a parallel trace, in packets (MMTk's work packets): a
+ * tracer whose own stack grows long publishes a packet of it; a tracer that runs dry takes one.
+ * {@link #awaitWork} also detects the end of the trace: when every tracer is idle and no packet is
+ * left, none can produce more work.
+ */
+public final class WorkPackets {
+    /** Objects per packet. */
+    public static final int PACKET = 256;
+
+    private final int tracers;
+    private final ConcurrentLinkedQueue<long[]> packets = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger idle = new AtomicInteger();
+
+    public WorkPackets(int tracers) {
+        this.tracers = tracers;
+    }
+
+    /** Prepares for a trace: no packet, nobody idle. */
+    public void reset() {
+        packets.clear();
+        idle.set(0);
+    }
+
+    public void publish(long[] packet) {
+        packets.add(packet);
+    }
+
+    /** Whether a tracer with plenty of work should publish some: someone is idle or nothing is shared. */
+    public boolean wanted() {
+        return idle.get() > 0 || packets.isEmpty();
+    }
+
+    /**
+     * A packet to work on, waiting while other tracers are still working; null when the trace is
+     * over (every tracer idle, no packet left).
+     */
+    public long[] awaitWork() {
+        long[] packet = packets.poll();
+        if (packet != null) {
+            return packet;
+        }
+        idle.incrementAndGet();
+        while (true) {
+            if (!packets.isEmpty()) {
+                idle.decrementAndGet();
+                packet = packets.poll();
+                if (packet != null) {
+                    return packet;
+                }
+                idle.incrementAndGet();
+            }
+            if (idle.get() == tracers) {
+                return null;
+            }
+            Thread.onSpinWait();
+        }
+    }
+}
