@@ -1,5 +1,6 @@
 package dev.parallax.gc.api;
 
+import dev.parallax.gc.api.collector.AllocationSemantics;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.Shape;
 import dev.parallax.gc.api.stack.FrameShape;
@@ -86,11 +87,26 @@ public interface Mutator extends AutoCloseable {
     /** Allocates an object of {@code shape}, every field 0/null. <i>Safepoint.</i> */
     long allocate(Shape shape);
 
+    /**
+     * Allocates an object of {@code shape} with the given semantics: the collector puts it in the
+     * space they call for (a large-object space, a space that never moves, an immortal one).
+     * Always takes the allocation slow path. <i>Safepoint.</i>
+     *
+     * @throws IllegalArgumentException when the collector has no space for {@code semantics}
+     */
+    long allocate(Shape shape, AllocationSemantics semantics);
+
     /** Allocates an array of {@code length} references, all null. <i>Safepoint.</i> */
     long allocateRefArray(int length);
 
     /** Allocates an array of {@code length} raw words, all 0. <i>Safepoint.</i> */
     long allocateRawArray(int length);
+
+    /** {@link #allocateRefArray(int)} with allocation semantics, as {@link #allocate(Shape, AllocationSemantics)}. */
+    long allocateRefArray(int length, AllocationSemantics semantics);
+
+    /** {@link #allocateRawArray(int)} with allocation semantics, as {@link #allocate(Shape, AllocationSemantics)}. */
+    long allocateRawArray(int length, AllocationSemantics semantics);
 
     /** Allocates a closure environment for {@code codeId} with {@code captured} value slots, all 0. <i>Safepoint.</i> */
     long allocateClosure(int codeId, int captured);

@@ -300,7 +300,11 @@ public final class GcRuntimeImpl implements GcRuntime {
         }
         coordinator.close();
         closed = true;
-        heap.close();
+        try {
+            collector.close();
+        } finally {
+            heap.close();
+        }
     }
 
     @Override

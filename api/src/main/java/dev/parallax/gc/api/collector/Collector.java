@@ -90,6 +90,19 @@ public interface Collector {
         return Map.of();
     }
 
+    /**
+     * A new mutator's allocation state. Default: a {@link BufferContext} over {@link #refill} and
+     * {@link #allocateLarge}, with buffers of about {@code preferredBufferBytes}. A collector built
+     * from spaces returns its own (an allocator per space the mutator allocates in).
+     */
+    default MutatorContext createMutatorContext(ObjectModel objects, long preferredBufferBytes) {
+        return new BufferContext(this, objects, preferredBufferBytes);
+    }
+
+    /** Releases what the collector holds outside the heap (GC worker threads). Called once, when the runtime closes. */
+    default void close() {
+    }
+
     /** The barrier the mutator store path calls; only used when {@code constraints().needsWriteBarrier()}. */
     default WriteBarrier writeBarrier() {
         return null;

@@ -13,7 +13,6 @@ import dev.parallax.gc.runtime.globals.GlobalTable;
 import dev.parallax.gc.runtime.handshake.MutatorState;
 import dev.parallax.gc.runtime.handshake.PauseHandler;
 import dev.parallax.gc.runtime.handshake.PauseKind;
-import dev.parallax.gc.runtime.heap.FreeSpace;
 import dev.parallax.gc.runtime.heap.ObjectStartMap;
 import dev.parallax.gc.runtime.jfr.JfrEvents;
 import dev.parallax.gc.runtime.verify.HeapVerifier;
@@ -28,7 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What a pause does once the world is stopped: retire every allocation buffer, verify the heap and
+ * What a pause does once the world is stopped: flush every mutator's allocation state, verify the heap and
  * snapshot the live set (debug mode), run the collector (a full collection or an incremental step),
  * verify and compare again, then account the pause and tell the listeners. Phases are announced to
  * listeners and timed; pauses and phases are also Java Flight Recorder events ({@link JfrEvents}).
@@ -113,7 +112,7 @@ public final class CollectionDriver implements PauseHandler {
         enter(number, GcPhase.MUTATORS_STOPPED, stoppedNanos);
         List<MutatorStackView> stacks = new ArrayList<>(mutators.size());
         for (MutatorState m : mutators) {
-            FreeSpace.retire(objects, m.buffer());
+            m.context().flush();
             stacks.add(m.stack());
         }
         starts.invalidate();
@@ -146,6 +145,9 @@ public final class CollectionDriver implements PauseHandler {
             liveObjects = liveObjects >= 0 || kind != PauseKind.FULL ? liveObjects : after.size();
         }
         usageAfter = collector.usage();
+        for (MutatorState m : mutators) {
+            m.context().reset();
+        }
         enter(number, GcPhase.RESTARTING, System.nanoTime());
     }
 

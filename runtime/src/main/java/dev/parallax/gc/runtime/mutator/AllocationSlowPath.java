@@ -2,6 +2,8 @@ package dev.parallax.gc.runtime.mutator;
 
 import dev.parallax.gc.api.HeapExhaustedException;
 import dev.parallax.gc.api.collector.AllocationBuffer;
+import dev.parallax.gc.api.collector.AllocationSemantics;
+import dev.parallax.gc.api.collector.MutatorContext;
 import dev.parallax.gc.api.collector.Collector;
 import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.object.HeaderLayout;
@@ -10,7 +12,6 @@ import dev.parallax.gc.runtime.handshake.CollectOutcome;
 import dev.parallax.gc.runtime.handshake.MutatorState;
 import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
-import dev.parallax.gc.runtime.heap.FreeSpace;
 import dev.parallax.gc.runtime.jfr.JfrEvents;
 
 import java.lang.foreign.Arena;
@@ -18,12 +19,13 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * A mutator's allocation slow path, taken when its TLAB has no room (or the object is large): an
- * incremental step if the collector wants one, then a TLAB refill or a large block from the
- * collector; on failure a full collection with the allocation retried inside its pause, so that
+ * A mutator's allocation slow path, taken when its buffer has no room (or the object is large, or
+ * has other than default semantics): an incremental step if the collector wants one, then the
+ * collector's {@link MutatorContext} allocates (refilling the buffer, or from wherever the object
+ * belongs); on failure a full collection with the allocation retried inside its pause, so that
  * other mutators cannot take the space it freed; if even that fails, {@link HeapExhaustedException}
- * (and a JFR {@code dev.parallax.gc.AllocationFailure} event). A refilled TLAB is zeroed in bulk,
- * so objects bumped from it need only their header written.
+ * (and a JFR {@code dev.parallax.gc.AllocationFailure} event). A refilled buffer is zeroed in bulk,
+ * so objects bumped from it need only their header written; any other block is zeroed alone.
  *
  * <p>Owned by one mutator; kept out of the specialised mutator class because it is cold.
  */
@@ -44,15 +46,15 @@ final class AllocationSlowPath implements Runnable {
     private final Collector collector;
     private final SafepointCoordinator coordinator;
     private final MutatorState state;
-    private final AllocationBuffer tlab;
-    private final long tlabBytes;
-    private final long largeObjectBytes;
+    private final MutatorContext context;
+    private final AllocationBuffer buffer;
     // the allocation retried inside an allocation-failure pause: request, result, heap account on failure
     private long retryBytes;
+    private AllocationSemantics retrySemantics;
     private long retryAddress;
     private HeapUsage retryUsage;
 
-    AllocationSlowPath(String name, MutatorEnvironment env, MutatorState state, AllocationBuffer tlab) {
+    AllocationSlowPath(String name, MutatorEnvironment env, MutatorState state) {
         this.name = name;
         this.env = env;
         this.objects = env.objects();
@@ -62,25 +64,27 @@ final class AllocationSlowPath implements Runnable {
         this.collector = env.collector();
         this.coordinator = env.coordinator();
         this.state = state;
-        this.tlab = tlab;
-        this.tlabBytes = env.config().tlabBytes();
-        this.largeObjectBytes = env.config().tlabBytes() / 2;
+        this.context = state.context();
+        this.buffer = context.buffer();
     }
 
     /**
-     * Allocates {@code bytes} after the mutator has polled: returns the address of zeroed memory.
-     * <i>Safepoint</i> (an incremental step or a collection may run).
+     * Allocates {@code bytes} with {@code semantics} after the mutator has polled: returns the
+     * address of zeroed memory. <i>Safepoint</i> (an incremental step or a collection may run).
+     *
+     * @throws IllegalArgumentException when the collector has no space for the semantics
      */
-    long allocate(long bytes) {
+    long allocate(long bytes, AllocationSemantics semantics) {
         if (collector.incrementDue()) {
             coordinator.collect(state, "increment", PauseKind.INCREMENT);
         }
         while (true) {
-            long address = allocateFromCollector(bytes);
+            long address = allocateFromCollector(bytes, semantics);
             if (address != 0) {
                 return address;
             }
             retryBytes = bytes;
+            retrySemantics = semantics;
             retryAddress = 0;
             if (coordinator.collect(state, "allocation failure", PauseKind.FULL, this) == CollectOutcome.RAN) {
                 break;
@@ -98,32 +102,32 @@ final class AllocationSlowPath implements Runnable {
     /** Runs inside an allocation-failure pause, after the collection: the retry nobody can race. */
     @Override
     public void run() {
-        retryAddress = allocateFromCollector(retryBytes);
+        retryAddress = allocateFromCollector(retryBytes, retrySemantics);
         retryUsage = retryAddress == 0 ? collector.usage() : null;
     }
 
-    /** A large object from the collector directly, or a refilled TLAB; 0 when the collector has no room. */
-    private long allocateFromCollector(long bytes) {
-        if (bytes > largeObjectBytes) {
-            long large = checkCollectorBlock(collector.allocateLarge(bytes), bytes);
-            if (large != 0) {
-                zero(large - heapBase, bytes);
-            }
-            return large;
+    /**
+     * The collector's context allocates; the memory it hands out is zeroed here: a refilled buffer
+     * (the object bumped first from it) in bulk, once, any other block alone. 0 when it has no room.
+     */
+    private long allocateFromCollector(long bytes, AllocationSemantics semantics) {
+        long address;
+        try {
+            address = context.allocate(bytes, semantics);
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalArgumentException("mutator '" + name + "': " + e.getMessage(), e);
         }
-        FreeSpace.retire(objects, tlab);
-        if (!collector.refill(tlab, bytes, tlabBytes)) {
+        if (address == 0) {
             return 0;
         }
-        long address = tlab.tryBump(bytes);
-        if (address == 0) {
-            throw new IllegalStateException(String.format(
-                    "collector '%s' refilled mutator '%s' with [0x%x, 0x%x), smaller than the %d bytes asked",
-                    collector.name(), name, tlab.cursor(), tlab.limit(), bytes));
+        if (address + bytes == buffer.cursor() && buffer.limit() >= buffer.cursor()) {
+            checkCollectorBlock(address, buffer.limit() - address);
+            // a fresh buffer: zeroed once, in bulk, so objects bumped from it need only their header written
+            zero(address - heapBase, buffer.limit() - address);
+        } else {
+            checkCollectorBlock(address, bytes);
+            zero(address - heapBase, bytes);
         }
-        checkCollectorBlock(address, tlab.limit() - address);
-        // zeroed once per buffer, in bulk: objects bumped from it need only their header written
-        zero(address - heapBase, tlab.limit() - address);
         return address;
     }
 

@@ -21,21 +21,19 @@ import java.lang.foreign.MemorySegment;
  * @param debug             whether every call is validated
  * @param barrier           the write barrier, or null
  * @param allocationInterval poll at every N-th allocation (0: never)
- * @param largeObjectBytes  objects larger than this are allocated outside the TLAB
  * @param env               everything else, for the slow paths
  */
 public record MutatorConstants(MemorySegment memory, long heapBase, long headerBytes, boolean objectIds,
                                boolean debug, TagScheme tags, WriteBarrier barrier, SafepointCoordinator coordinator,
                                int allocationInterval, int backEdgeInterval, int functionEntryInterval,
                                boolean stressAllocation, boolean stressPoll, int stressInterval,
-                               long largeObjectBytes, MutatorEnvironment env) {
+                               MutatorEnvironment env) {
 
     public static MutatorConstants of(MutatorEnvironment env) {
         StressMode stress = env.config().stress();
         return new MutatorConstants(env.memory(), env.memory().address(), env.objects().headerBytes(),
                 env.objects().hasObjectIds(), env.config().debug(), env.tags(), env.barrier(), env.coordinator(),
                 env.polls().allocationInterval(), env.polls().backEdgeInterval(), env.polls().functionEntryInterval(),
-                stress == StressMode.ALLOCATION, stress == StressMode.POLL, env.config().stressInterval(),
-                env.config().tlabBytes() / 2, env);
+                stress == StressMode.ALLOCATION, stress == StressMode.POLL, env.config().stressInterval(), env);
     }
 }

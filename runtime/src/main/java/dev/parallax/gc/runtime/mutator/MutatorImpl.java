@@ -1,6 +1,8 @@
 package dev.parallax.gc.runtime.mutator;
 
 import dev.parallax.gc.api.collector.AllocationBuffer;
+import dev.parallax.gc.api.collector.AllocationSemantics;
+import dev.parallax.gc.api.collector.MutatorContext;
 import dev.parallax.gc.api.collector.WriteBarrier;
 import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.api.object.ObjectKind;
@@ -10,7 +12,6 @@ import dev.parallax.gc.api.stack.FrameShape;
 import dev.parallax.gc.runtime.handshake.CollectOutcome;
 import dev.parallax.gc.runtime.handshake.MutatorState;
 import dev.parallax.gc.runtime.handshake.PauseKind;
-import dev.parallax.gc.runtime.heap.FreeSpace;
 import dev.parallax.gc.runtime.mutator.MutatorChecks.SlotUse;
 
 import java.lang.foreign.MemorySegment;
@@ -62,7 +63,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
     private final MutatorConstants k;
     private final String name;
     private final MutatorState state;
-    private final AllocationBuffer tlab = new AllocationBuffer();
+    private final AllocationBuffer tlab;
     private final AllocationSlowPath slow;
     private final MutatorChecks checks;
     private final int stackIndex;
@@ -100,8 +101,10 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
         this.stackWords = k.memory().asSlice(stackBase, stackBytes);
         this.top = stackBase;
         this.frame = stackBase;
-        this.state = new MutatorState(name, owner, this, tlab);
-        this.slow = new AllocationSlowPath(name, env, state, tlab);
+        MutatorContext context = env.collector().createMutatorContext(env.objects(), env.config().tlabBytes());
+        this.tlab = context.buffer();
+        this.state = new MutatorState(name, owner, this, context);
+        this.slow = new AllocationSlowPath(name, env, state);
         this.checks = new MutatorChecks(name, env, state);
         this.allocationCountdown = k.allocationInterval();
         this.backEdgeCountdown = k.backEdgeInterval();
@@ -308,6 +311,41 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
     }
 
     @Override
+    public long allocate(Shape shape, AllocationSemantics semantics) {
+        MutatorConstants k = k();
+        if (k.debug()) {
+            checks.enter(owner);
+            checks.shape(shape);
+        }
+        int words = shape.words();
+        return allocateWith(k, semantics, SHAPED | ((long) shape.id() << HeaderLayout.TYPE_SHIFT)
+                | ((long) words << HeaderLayout.LENGTH_SHIFT), words);
+    }
+
+    @Override
+    public long allocateRefArray(int length, AllocationSemantics semantics) {
+        MutatorConstants k = k();
+        enterIfDebug(k);
+        return allocateWith(k, semantics, REF_ARRAY | ((long) checks.length(length) << HeaderLayout.LENGTH_SHIFT),
+                length);
+    }
+
+    @Override
+    public long allocateRawArray(int length, AllocationSemantics semantics) {
+        MutatorConstants k = k();
+        enterIfDebug(k);
+        return allocateWith(k, semantics, RAW_ARRAY | ((long) checks.length(length) << HeaderLayout.LENGTH_SHIFT),
+                length);
+    }
+
+    /** An allocation with explicit semantics: always the slow path (the collector chooses the space). */
+    private long allocateWith(MutatorConstants k, AllocationSemantics semantics, long status, long length) {
+        long bytes = k.headerBytes() + (length << 3);
+        long address = allocateSlow(bytes, semantics);
+        return initializeCell(k, address, status, bytes);
+    }
+
+    @Override
     public long allocateRefArray(int length) {
         MutatorConstants k = k();
         enterIfDebug(k);
@@ -371,6 +409,11 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
         if (address == 0) {
             address = allocateSlow(bytes);
         }
+        return initializeCell(k, address, status, bytes);
+    }
+
+    /** Writes a new object's header (its body is zero already) and counts it. */
+    private long initializeCell(MutatorConstants k, long address, long status, long bytes) {
         long offset = address - k.heapBase();
         MemorySegment memory = k.memory();
         memory.set(WORD, offset, status | allocationBits);
@@ -384,8 +427,12 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
 
     /** The TLAB had no room: poll (always, whatever the policy), then the slow path. */
     private long allocateSlow(long bytes) {
+        return allocateSlow(bytes, AllocationSemantics.DEFAULT);
+    }
+
+    private long allocateSlow(long bytes, AllocationSemantics semantics) {
         pollNow(k());
-        long address = slow.allocate(bytes);
+        long address = slow.allocate(bytes, semantics);
         // pauses change the colour and retire every TLAB, so every colour change is seen here
         allocationBits = k().env().collector().allocationHeaderBits();
         return address;
@@ -658,7 +705,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
             return;
         }
         checks.owner(owner);
-        FreeSpace.retire(k().env().objects(), tlab);
+        state.context().close();
         k().coordinator().detach(state);
         owner = null;
         k().env().onClose().accept(this);
