@@ -27,20 +27,26 @@ public interface Collector {
 
     /**
      * Gives {@code buffer} a free region of at least {@code minBytes} bytes (ideally about
-     * {@code preferredBytes}). The region's memory need not be zeroed: the runtime initialises each
-     * object it allocates. The old contents of {@code buffer} are already retired.
+     * {@code preferredBytes}), for the default {@link BufferContext}. The region's memory need not be
+     * zeroed: the runtime initialises each object it allocates. The old contents of {@code buffer} are
+     * already retired. A collector with its own {@link #createMutatorContext} need not implement it.
      *
      * @return false when no region that large is free: the caller collects and retries, then fails
      *         with an out-of-memory error
      */
-    boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes);
+    default boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
+        throw new UnsupportedOperationException("collector '" + name() + "' allocates through its own mutator context");
+    }
 
     /**
-     * Allocates {@code bytes} outside any buffer (objects larger than a buffer).
+     * Allocates {@code bytes} outside any buffer (objects larger than a buffer), for the default
+     * {@link BufferContext}.
      *
      * @return the start address, or 0 when no block that large is free
      */
-    long allocateLarge(long bytes);
+    default long allocateLarge(long bytes) {
+        throw new UnsupportedOperationException("collector '" + name() + "' allocates through its own mutator context");
+    }
 
     /**
      * Collects: finds the objects reachable from the roots, reclaims the others. Must leave the heap

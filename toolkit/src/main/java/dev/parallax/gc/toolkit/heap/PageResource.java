@@ -61,6 +61,18 @@ public final class PageResource {
         return pages - usedPages;
     }
 
+    /** Bytes in the longest run of free pages. Cost: one pass over the page map. */
+    public synchronized long largestFreeRun() {
+        int best = 0;
+        for (int p = used.nextClearBit(0); p < pages; ) {
+            int end = used.nextSetBit(p);
+            end = end < 0 ? pages : end;
+            best = Math.max(best, end - p);
+            p = used.nextClearBit(end);
+        }
+        return (long) best << LOG_PAGE_BYTES;
+    }
+
     /** The id of the space owning the page of {@code address}, or {@link #FREE}. */
     public byte ownerOf(long address) {
         return owner[(int) ((address - base) >>> LOG_PAGE_BYTES)];

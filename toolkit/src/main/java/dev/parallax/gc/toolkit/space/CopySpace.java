@@ -43,6 +43,8 @@ public final class CopySpace implements Space, CopyTarget {
     // where copies into this space go during a collection
     private long copyCursor;
     private long copyLimit;
+    /** Bytes of the objects copied into or kept in this space by the last collection, plus buffers handed out since. */
+    private long objectBytes;
 
     public CopySpace(byte id, String name, PageResource pages) {
         this.id = id;
@@ -84,6 +86,7 @@ public final class CopySpace implements Space, CopyTarget {
         }
         blocks.add(start, n);
         buffer.reset(start, start + ((long) n << PageResource.LOG_PAGE_BYTES));
+        objectBytes += (long) n << PageResource.LOG_PAGE_BYTES;
         return true;
     }
 
@@ -95,6 +98,7 @@ public final class CopySpace implements Space, CopyTarget {
         pinned.clearAll();
         copyCursor = 0;
         copyLimit = 0;
+        objectBytes = 0;
     }
 
     @Override
@@ -125,6 +129,7 @@ public final class CopySpace implements Space, CopyTarget {
     @Override
     public void pinAndTrace(long object, TraceQueue queue) {
         if (pinned.testAndSet(object)) {
+            objectBytes += objects.cellBytes(object);
             queue.enqueue(object);
         }
     }
@@ -151,6 +156,7 @@ public final class CopySpace implements Space, CopyTarget {
         }
         long copy = copyCursor;
         copyCursor += bytes;
+        objectBytes += bytes;
         return copy;
     }
 
@@ -205,6 +211,11 @@ public final class CopySpace implements Space, CopyTarget {
     @Override
     public synchronized long committedBytes() {
         return blocks.bytes() + fromBlocks.bytes();
+    }
+
+    @Override
+    public synchronized long objectBytes() {
+        return objectBytes;
     }
 
     /** A list of page runs. */

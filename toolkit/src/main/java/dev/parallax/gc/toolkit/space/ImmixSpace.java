@@ -57,10 +57,16 @@ public final class ImmixSpace implements Space {
     private int recyclableNext;
     private long freeLineBytes;
     private int ownedBlocks;
+    /** Blocks the last release found at most half live: what evacuation could empty. */
+    private int sparseBlocks;
+    /** Bytes of the objects marked or evacuated by the last collection, plus blocks handed out since. */
+    private long objectBytes;
     /** Whether several tracers mark at once (marks then set with compare-and-set). */
     private boolean atomic;
     // evacuation during a collection
     private boolean defrag;
+    /** Between prepare and release: blocks taken then hold copies, counted as they are made. */
+    private boolean collecting;
     private long evacuationCursor;
     private long evacuationLimit;
     private long evacuated;
@@ -105,7 +111,9 @@ public final class ImmixSpace implements Space {
     synchronized long nextBlock() {
         if (recyclableNext < recyclableCount) {
             int index = recyclable[recyclableNext++];
-            freeLineBytes -= (long) (LINES - liveLines[index]) * LINE_BYTES;
+            long free = (long) (LINES - liveLines[index]) * LINE_BYTES;
+            freeLineBytes -= free;
+            objectBytes += free;
             return blockStart(index);
         }
         return freshBlock();
@@ -121,6 +129,9 @@ public final class ImmixSpace implements Space {
             ownedBlocks++;
             lines.clearRange(start, start + BLOCK_BYTES);
             marks.clearRange(start, start + BLOCK_BYTES);
+            if (!collecting) {
+                objectBytes += BLOCK_BYTES;   // handed to a mutator
+            }
         }
         return start;
     }
@@ -151,6 +162,8 @@ public final class ImmixSpace implements Space {
     /** Before tracing: no object or line marked; no block is an evacuation candidate. */
     @Override
     public void prepare() {
+        collecting = true;
+        objectBytes = 0;
         defrag = false;
         evacuated = 0;
         for (int b = 0; b < blockCount; b++) {
@@ -208,10 +221,23 @@ public final class ImmixSpace implements Space {
             return traceCandidate(object, queue);
         }
         if (atomic ? marks.testAndSetAtomic(object) : marks.testAndSet(object)) {
-            lines.setRange(object, object + objects.cellBytes(object), LIVE);
+            long bytes = objects.cellBytes(object);
+            lines.setRange(object, object + bytes, LIVE);
+            countLive(bytes);
             queue.enqueue(object);
         }
         return object;
+    }
+
+    /** Counts a live object's bytes (atomically when tracers run in parallel). */
+    private void countLive(long bytes) {
+        if (atomic) {
+            synchronized (this) {
+                objectBytes += bytes;
+            }
+        } else {
+            objectBytes += bytes;
+        }
     }
 
     /** An object in an evacuation candidate block: copied out unless pinned, marked in place otherwise. */
@@ -238,7 +264,9 @@ public final class ImmixSpace implements Space {
     @Override
     public void pinAndTrace(long object, TraceQueue queue) {
         if (atomic ? marks.testAndSetAtomic(object) : marks.testAndSet(object)) {
-            lines.setRange(object, object + objects.cellBytes(object), LIVE);
+            long bytes = objects.cellBytes(object);
+            lines.setRange(object, object + bytes, LIVE);
+            countLive(bytes);
             queue.enqueue(object);
         }
     }
@@ -248,10 +276,11 @@ public final class ImmixSpace implements Space {
         return marks.get(object) || HeaderLayout.isForwarding(objects.status(object));
     }
 
-    /** Marks the object and every line it overlaps. */
+    /** Marks the object and every line it overlaps (one tracer: evacuation and candidates are single-threaded). */
     private void markLive(long object, long bytes) {
         marks.testAndSet(object);
         lines.setRange(object, object + bytes, LIVE);
+        objectBytes += bytes;
     }
 
     /** Copies an unpinned object out of a candidate block into a fresh block; 0 when none is left. */
@@ -290,6 +319,7 @@ public final class ImmixSpace implements Space {
     @Override
     public synchronized void release() {
         closeEvacuationBlock();
+        sparseBlocks = 0;
         for (int b = 0; b < blockCount; b++) {
             if (!owned[b]) {
                 continue;
@@ -305,9 +335,11 @@ public final class ImmixSpace implements Space {
             } else if (live < LINES) {
                 recyclable[recyclableCount++] = b;
                 freeLineBytes += (long) (LINES - live) * LINE_BYTES;
+                sparseBlocks += live <= LINES / 2 ? 1 : 0;
             }
         }
         defrag = false;
+        collecting = false;
     }
 
     /** Formats the block's dead space and returns its live line count. */
@@ -349,6 +381,11 @@ public final class ImmixSpace implements Space {
         }
     }
 
+    /** Blocks the last collection left at most half live. */
+    public synchronized int sparseBlocks() {
+        return sparseBlocks;
+    }
+
     /** Objects copied out of candidate blocks by the last collection. */
     public long evacuated() {
         return evacuated;
@@ -362,6 +399,11 @@ public final class ImmixSpace implements Space {
     @Override
     public synchronized long committedBytes() {
         return (long) ownedBlocks << LOG_BLOCK_BYTES;
+    }
+
+    @Override
+    public synchronized long objectBytes() {
+        return objectBytes;
     }
 
     /** Bytes in the free lines of recyclable blocks no allocator has taken yet. */

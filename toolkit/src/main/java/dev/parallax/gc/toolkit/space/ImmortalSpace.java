@@ -106,4 +106,9 @@ public final class ImmortalSpace implements Space {
     public synchronized long committedBytes() {
         return committed;
     }
+
+    @Override
+    public synchronized long objectBytes() {
+        return used;
+    }
 }

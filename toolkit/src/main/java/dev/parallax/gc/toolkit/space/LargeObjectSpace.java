@@ -25,8 +25,10 @@ public final class LargeObjectSpace implements Space {
     /** Start addresses and page counts of the live large objects, in no order; guarded by this. */
     private long[] starts = new long[16];
     private int[] pageCounts = new int[16];
+    private long[] objectBytes = new long[16];
     private int count;
     private long committed;
+    private long bytes;
 
     public LargeObjectSpace(byte id, String name, PageResource pages) {
         this.id = id;
@@ -63,11 +65,14 @@ public final class LargeObjectSpace implements Space {
         if (count == starts.length) {
             starts = Arrays.copyOf(starts, count * 2);
             pageCounts = Arrays.copyOf(pageCounts, count * 2);
+            objectBytes = Arrays.copyOf(objectBytes, count * 2);
         }
         starts[count] = start;
         pageCounts[count] = n;
+        objectBytes[count] = bytes;
         count++;
         committed += (long) n << PageResource.LOG_PAGE_BYTES;
+        this.bytes += bytes;
         return start;
     }
 
@@ -102,10 +107,12 @@ public final class LargeObjectSpace implements Space {
             if (marks.get(starts[i])) {
                 starts[kept] = starts[i];
                 pageCounts[kept] = pageCounts[i];
+                objectBytes[kept] = objectBytes[i];
                 kept++;
             } else {
                 pages.release(starts[i], pageCounts[i]);
                 committed -= (long) pageCounts[i] << PageResource.LOG_PAGE_BYTES;
+                bytes -= objectBytes[i];
             }
         }
         count = kept;
@@ -119,6 +126,11 @@ public final class LargeObjectSpace implements Space {
     @Override
     public synchronized long committedBytes() {
         return committed;
+    }
+
+    @Override
+    public synchronized long objectBytes() {
+        return bytes;
     }
 
     /** The number of large objects held (live at the last collection, or allocated since). */

@@ -45,4 +45,10 @@ public interface Space {
 
     /** Bytes of pages this space holds. */
     long committedBytes();
+
+    /**
+     * Bytes held by this space's objects: right after a collection exactly its live objects' bytes;
+     * since then also the memory handed out for allocation.
+     */
+    long objectBytes();
 }

@@ -2,6 +2,7 @@ package dev.parallax.gc.toolkit.trace;
 
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The grey objects tracers share during a parallel trace, in packets (MMTk's work packets): a
@@ -46,7 +47,7 @@ public final class WorkPackets {
             return packet;
         }
         idle.incrementAndGet();
-        while (true) {
+        for (int round = 0; ; round++) {
             if (!packets.isEmpty()) {
                 idle.decrementAndGet();
                 packet = packets.poll();
@@ -58,7 +59,18 @@ public final class WorkPackets {
             if (idle.get() == tracers) {
                 return null;
             }
+            backOff(round);
+        }
+    }
+
+    /** Spins briefly, then yields the core, then sleeps a little: an idle tracer must not starve a busy one. */
+    private static void backOff(int round) {
+        if (round < 64) {
             Thread.onSpinWait();
+        } else if (round < 128) {
+            Thread.yield();
+        } else {
+            LockSupport.parkNanos(20_000);
         }
     }
 }
