@@ -180,7 +180,11 @@ public interface Mutator extends AutoCloseable {
     /** Declares a function entry; polls if the safepoint policy says so. <i>Safepoint.</i> */
     void functionEntry();
 
-    /** Runs a full collection now and waits for it. <i>Safepoint.</i> */
+    /**
+     * Runs a full collection now and waits for it: a pause with reason "requested", this thread's or
+     * one it joins (a pause for another reason it happens to join may be a minor collection or an
+     * incremental step, so it asks again afterwards). <i>Safepoint.</i>
+     */
     void collect();
 
     /**

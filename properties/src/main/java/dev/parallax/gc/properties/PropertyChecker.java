@@ -78,7 +78,7 @@ public final class PropertyChecker {
         SequentialProperty sequential = new SequentialProperty(cfg);
         String property = String.format("sequential model check of %s%s%s (seed %d, up to %d actions per program, %s)",
                 cfg.strategies(), options(cfg), stress(cfg), seed, maxActions, mode(cfg));
-        Search<Program> search = Search.run(Programs.programs(maxActions), seed, programs,
+        Search<Program> search = Search.run(Programs.programs(maxActions, cfg.roots().contains("globals")), seed, programs,
                 SHRINK_CYCLES, program -> {
                     InvariantViolation v = sequential.run(program);
                     if (v != null) {
@@ -131,7 +131,7 @@ public final class PropertyChecker {
                 mode(cfg));
         ConcurrentProperty concurrent = new ConcurrentProperty(cfg, n);
         boolean pinning = concurrent.pinning();
-        Search<List<Program>> search = Search.run(Programs.programSets(n, CONCURRENT_MAX_ACTIONS), seed,
+        Search<List<Program>> search = Search.run(Programs.programSets(n, CONCURRENT_MAX_ACTIONS, cfg.roots().contains("globals")), seed,
                 programs, CONCURRENT_SHRINK_CYCLES, set -> {
                     InvariantViolation v = concurrent.run(set);
                     if (v != null) {

@@ -42,8 +42,9 @@ class StrategyMatrixTest {
 
     @TestFactory
     Stream<DynamicTest> everyCombinationKeepsEveryInvariantInReleaseMode() {
-        return combinations().stream().map(config -> dynamicTest(config.strategies() + ", release",
-                () -> check(config, PROGRAMS, seed(config) + 2)));
+        return combinations().stream().map(c -> c.withOptions(releaseOptions(c.collector())))
+                .map(config -> dynamicTest(config.strategies() + ", release",
+                        () -> check(config, PROGRAMS, seed(config) + 2)));
     }
 
     /**
@@ -96,9 +97,21 @@ class StrategyMatrixTest {
         return out;
     }
 
-    /** The incremental collector scans one object per step, so stores interleave with marking. */
+    /**
+     * The incremental collector scans one object per step, so stores interleave with marking; Immix
+     * evacuates at every collection, so copying, forwarding and pinning in candidate blocks run.
+     */
     static Map<String, String> options(String collector) {
-        return collector.equals("incremental") ? Map.of("incremental.budget", "1") : Map.of();
+        return switch (collector) {
+            case "incremental" -> Map.of("incremental.budget", "1");
+            case "immix" -> Map.of("immix.defrag", "always");
+            default -> Map.of();
+        };
+    }
+
+    /** In release mode Immix keeps its default (no forced evacuation): its collections mark in parallel. */
+    static Map<String, String> releaseOptions(String collector) {
+        return collector.equals("immix") ? Map.of("immix.workers", "2") : options(collector);
     }
 
     /** The names on an axis, without the broken strategies of the teeth tests. */

@@ -254,9 +254,11 @@ public final class GcRuntimeImpl implements GcRuntime {
             throw new IllegalStateException("collectNow is for control threads; thread '"
                     + Thread.currentThread().getName() + "' is " + self + ": call its collect()");
         }
-        while (coordinator.collect(null, reason, PauseKind.FULL) == CollectOutcome.JOINED_INCREMENT) {
-            // an incremental step is not the full collection asked for: ask again
-        }
+        CollectOutcome outcome;
+        do {
+            outcome = coordinator.collect(null, reason, PauseKind.FULL);
+            // a pause joined for another reason (an incremental step, a minor collection) need not be a full one
+        } while (outcome == CollectOutcome.JOINED_INCREMENT || outcome == CollectOutcome.JOINED_OTHER);
     }
 
     // ---- accounting ---------------------------------------------------------------------------

@@ -30,7 +30,8 @@ import java.util.List;
  * Every collection copies the reachable objects out of the blocks mutators filled into fresh ones
  * and gives the old blocks back, so allocation is always a bump into empty memory and the live data
  * ends up compact. Half the heap's copy space is kept free as the copy reserve, so mutators may fill
- * only the other half. Cannot pin: it refuses conservative roots and API pins.
+ * only the other half. Objects a conservative root or an API pin names stay where they are, in
+ * blocks kept until they empty (Bartlett's mostly-copying collection).
  */
 public final class SemispaceCollector implements Collector {
     public static final String NAME = "semispace";
@@ -51,7 +52,7 @@ public final class SemispaceCollector implements Collector {
 
     @Override
     public CollectorConstraints constraints() {
-        return new CollectorConstraints(true, false, false, "none");
+        return new CollectorConstraints(true, false, true, "none");
     }
 
     @Override
@@ -109,10 +110,11 @@ public final class SemispaceCollector implements Collector {
         tracer.reset();
     }
 
-    /** Every object a root names is copied (or marked, outside the copy space) and each root names its new address. */
+    /** Pinned objects stay; every other object a root names is copied (or marked) and the root names its new address. */
     private void traceRoots(CollectionScope scope) {
         scope.phase(GcPhase.MARK_ROOTS);
-        scope.scanRoots(tracer);
+        scope.scanRoots(tracer.pinningRootsOnly());
+        scope.scanRoots(tracer.slotsOnly());
     }
 
     /** Every reachable object is copied, and every field names the copy. */

@@ -18,8 +18,9 @@ public final class SemispaceProvider implements StrategyProvider {
 
     @Override
     public String description() {
-        return "copying between semispaces (Cheney), built from the toolkit: copy space, large-object space, "
-                + "immortal space; half the copy space is the copy reserve; cannot pin";
+        return "copying between semispaces (Cheney; pinned objects stay, as in Bartlett's mostly-copying), built "
+                + "from the toolkit: copy space, large-object space, "
+                + "immortal space; half the copy space is the copy reserve";
     }
 
     @Override

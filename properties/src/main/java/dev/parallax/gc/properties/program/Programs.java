@@ -25,14 +25,27 @@ public final class Programs {
 
     /** Programs of 1 to {@code maxActions} actions. */
     public static Gen<Program> programs(int maxActions) {
-        return SourceDSL.lists().of(actions()).ofSizeBetween(1, maxActions)
+        return programs(maxActions, true);
+    }
+
+    /**
+     * Programs of 1 to {@code maxActions} actions; without {@code globals} they register no global
+     * roots (for a configuration whose root sources do not scan the global table).
+     */
+    public static Gen<Program> programs(int maxActions, boolean globals) {
+        return SourceDSL.lists().of(actions(globals)).ofSizeBetween(1, maxActions)
                 .map(Program::new)
                 .describedAs(Program::toString);
     }
 
     /** {@code count} programs, one per thread, each of 1 to {@code maxActions} actions. */
     public static Gen<List<Program>> programSets(int count, int maxActions) {
-        return SourceDSL.lists().of(programs(maxActions)).ofSize(count)
+        return programSets(count, maxActions, true);
+    }
+
+    /** {@code count} programs, one per thread; without {@code globals} they register no global roots. */
+    public static Gen<List<Program>> programSets(int count, int maxActions, boolean globals) {
+        return SourceDSL.lists().of(programs(maxActions, globals)).ofSize(count)
                 .map(List::copyOf)
                 .describedAs(Programs::render);
     }
@@ -48,11 +61,16 @@ public final class Programs {
 
     /** One action; allocations and writes dominate, so programs build interesting graphs. */
     public static Gen<Action> actions() {
+        return actions(true);
+    }
+
+    /** One action; without {@code globals} the global-root actions are left out. */
+    public static Gen<Action> actions(boolean globals) {
         Gen<Integer> slot = Generate.range(0, MAX_SLOT_OPERAND);
         Gen<Integer> small = Generate.range(0, 15);
         Gen<Integer> length = Generate.range(0, MAX_LENGTH);
         Gen<Long> raw = Generate.longRange(-1_000_000, 1_000_000);
-        return Generate.frequency(List.of(
+        List<Pair<Integer, Gen<Action>>> kinds = new java.util.ArrayList<>(List.of(
                 weighted(3, Generate.constant(new Action.Poll())),
                 weighted(8, Generate.range(0, 2).zip(slot, Action.AllocShaped::new)),
                 weighted(5, length.zip(slot, Action.AllocRefArray::new)),
@@ -70,10 +88,6 @@ public final class Programs {
                 weighted(2, slot.zip(raw, Action.SetRaw::new)),
                 weighted(3, Generate.range(1, MAX_SLOT_OPERAND + 1).zip(Generate.range(0, 3), Action.PushFrame::new)),
                 weighted(3, Generate.constant(new Action.PopFrame())),
-                weighted(2, slot.map(Action.RegisterGlobal::new)),
-                weighted(2, small.zip(slot, Action.StoreGlobal::new)),
-                weighted(1, small.map(Action.UnregisterGlobal::new)),
-                weighted(2, small.zip(slot, Action.LoadGlobal::new)),
                 weighted(4, Generate.constant(new Action.Collect())),
                 weighted(2, Generate.constant(new Action.BackEdge())),
                 weighted(2, Generate.constant(new Action.FunctionEntry())),
@@ -83,6 +97,14 @@ public final class Programs {
                 weighted(2, small.map(Action.Pin::new)),
                 weighted(1, small.map(Action.Unpin::new)),
                 weighted(1, slot.map(Action.LostObjectPattern::new))));
+        if (globals) {
+            kinds.addAll(List.of(
+                    weighted(2, slot.map(Action.RegisterGlobal::new)),
+                    weighted(2, small.zip(slot, Action.StoreGlobal::new)),
+                    weighted(1, small.map(Action.UnregisterGlobal::new)),
+                    weighted(2, small.zip(slot, Action.LoadGlobal::new))));
+        }
+        return Generate.frequency(kinds);
     }
 
     private static Pair<Integer, Gen<Action>> weighted(int weight, Gen<? extends Action> gen) {

@@ -36,14 +36,6 @@ class TeethTest {
     }
 
     @Test
-    void forgettingTheGlobalRootSourceFails() {
-        CheckReport report = PropertyChecker.check(GcConfig.defaults().withDebug(true).withRoots(List.of("precise")), 200, 2L, 60);
-        assertFalse(report.passed(), report.render());
-        assertTrue(report.counterexample().contains("register global"), report.render());
-        assertTrue(report.counterexampleActions() <= 8, report.render());
-    }
-
-    @Test
     void theConcurrentPropertyCatchesASkippedSlotToo() {
         CheckReport report = PropertyChecker.checkConcurrent(SKIP_ONE, 2, 10, 3L);
         assertFalse(report.passed(), report.render());

@@ -39,6 +39,9 @@ public final class SafepointCoordinator {
     private volatile long latestNumber;
     private boolean inCollection;
     private PauseKind inProgress;
+    private String inProgressReason;
+    /** Reasons for which a collector may make a full pause a partial collection (a generational minor one). */
+    private static final java.util.Set<String> PARTIAL_ALLOWED = java.util.Set.of("allocation failure", "stress");
     private boolean closed;
 
     public SafepointCoordinator(PauseHandler handler, long stopTimeoutNanos) {
@@ -180,8 +183,9 @@ public final class SafepointCoordinator {
         lock.lock();
         try {
             if (inCollection) {
-                CollectOutcome joined = inProgress == PauseKind.FULL ? CollectOutcome.JOINED_FULL
-                        : CollectOutcome.JOINED_INCREMENT;
+                CollectOutcome joined = inProgress == PauseKind.INCREMENT ? CollectOutcome.JOINED_INCREMENT
+                        : PARTIAL_ALLOWED.contains(inProgressReason) && !reason.equals(inProgressReason)
+                        ? CollectOutcome.JOINED_OTHER : CollectOutcome.JOINED_FULL;
                 if (requester != null) {
                     stopAndAwaitRelease(requester, MutatorStatus.PARKED);
                     requester.setStatus(MutatorStatus.RUNNING);
@@ -192,6 +196,7 @@ public final class SafepointCoordinator {
             }
             inCollection = true;
             inProgress = kind;
+            inProgressReason = reason;
             number = latestNumber + 1;
             latestNumber = number;
             if (requester != null) {

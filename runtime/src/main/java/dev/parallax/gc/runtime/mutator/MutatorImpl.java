@@ -671,9 +671,11 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
         checks.owner(owner);
         enterIfDebug(k());
         checks.requireRunning("collect");
-        while (k().coordinator().collect(state, "requested", PauseKind.FULL) == CollectOutcome.JOINED_INCREMENT) {
-            // an incremental step is not the full collection asked for: ask again
-        }
+        CollectOutcome outcome;
+        do {
+            outcome = k().coordinator().collect(state, "requested", PauseKind.FULL);
+            // a pause joined for another reason (an incremental step, a minor collection) need not be a full one
+        } while (outcome == CollectOutcome.JOINED_INCREMENT || outcome == CollectOutcome.JOINED_OTHER);
     }
 
     /** One {@link PauseKind#INCREMENT} pause; joining another thread's pause counts as the step. */

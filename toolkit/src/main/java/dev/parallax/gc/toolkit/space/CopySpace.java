@@ -16,7 +16,8 @@ import java.util.Arrays;
  * mature space for a nursery), leaves a forwarding word in the old header, and release gives every
  * evacuated block back. Objects that must not move (an API pin, a pinning root) stay where they are;
  * their blocks are kept, swept so that only the pinned objects remain, and are not allocated into
- * again until they empty.
+ * again until they empty. A survivor the copy target has no room for stays in place the same way,
+ * so a collection never fails for want of copy reserve.
  *
  * <p>Cost: allocation is a bump; tracing copies each live object once (a header read, a bulk copy,
  * a header write); release is one page-resource call per block. Copying is single-threaded: one
@@ -45,6 +46,8 @@ public final class CopySpace implements Space, CopyTarget {
     private long copyLimit;
     /** Bytes of the objects copied into or kept in this space by the last collection, plus buffers handed out since. */
     private long objectBytes;
+    /** Survivors left in place because the copy target had no room, since this space was made. */
+    private long stayedForLackOfRoom;
 
     public CopySpace(byte id, String name, PageResource pages) {
         this.id = id;
@@ -117,8 +120,9 @@ public final class CopySpace implements Space, CopyTarget {
         long bytes = objects.sizeOf(status);
         long copy = target.allocateCopy(bytes);
         if (copy == 0) {
-            throw new IllegalStateException("space '" + name + "': no room to copy a survivor of " + bytes
-                    + " bytes (the copy reserve is exhausted)");
+            stayedForLackOfRoom++;
+            pinAndTrace(object, queue);   // no room to copy it: it stays, as a pinned object does
+            return object;
         }
         MemorySegment.copy(heap, object - base, heap, copy - base, bytes);
         objects.setStatus(object, HeaderLayout.forwardingWord(copy));
@@ -216,6 +220,26 @@ public final class CopySpace implements Space, CopyTarget {
     @Override
     public synchronized long objectBytes() {
         return objectBytes;
+    }
+
+    /**
+     * Hands {@code sink} every object the last collection left in place (pinned, or for lack of
+     * room), in address order. Valid between a {@link #release} and the next {@link #prepare}.
+     * Cost: a scan of the pin bits of the kept blocks.
+     */
+    public void forEachKept(java.util.function.LongConsumer sink) {
+        for (int i = 0; i < blocks.size(); i++) {
+            long start = blocks.start(i);
+            long end = start + ((long) blocks.pages(i) << PageResource.LOG_PAGE_BYTES);
+            for (long kept = pinned.nextSet(start, end); kept < end; kept = pinned.nextSet(kept + 8, end)) {
+                sink.accept(kept);
+            }
+        }
+    }
+
+    /** Survivors left in place because the copy target had no room, since this space was made. */
+    public long stayedForLackOfRoom() {
+        return stayedForLackOfRoom;
     }
 
     /** A list of page runs. */

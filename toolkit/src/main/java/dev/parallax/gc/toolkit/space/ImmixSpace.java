@@ -386,6 +386,71 @@ public final class ImmixSpace implements Space {
         return sparseBlocks;
     }
 
+    /**
+     * A target for objects another space copies in (a nursery's survivors, promoted): bump allocation
+     * into this space's holes and fresh blocks through its own allocator, or, while this space is
+     * being collected, into fresh blocks only, the copies marked live. Single-threaded: the
+     * collecting thread's.
+     */
+    public PromotionTarget promotionTarget() {
+        return new PromotionTarget();
+    }
+
+    /** See {@link #promotionTarget}. {@link #close} after every collection that used it, {@link #reset} after this space's. */
+    public final class PromotionTarget implements CopyTarget {
+        private final ImmixAllocator allocator = new ImmixAllocator(ImmixSpace.this);
+        private final dev.parallax.gc.api.collector.AllocationBuffer buffer = new dev.parallax.gc.api.collector.AllocationBuffer();
+
+        private PromotionTarget() {
+        }
+
+        @Override
+        public long allocateCopy(long bytes) {
+            long copy = buffer.tryBump(bytes);
+            if (copy == 0) {
+                close();
+                if (bytes > MAX_OBJECT_BYTES || !refill(bytes)) {
+                    return 0;
+                }
+                copy = buffer.tryBump(bytes);
+            }
+            if (collecting) {
+                markLive(copy, bytes);
+            }
+            return copy;
+        }
+
+        /**
+         * Holes only when this space is not being collected: while it is, its line marks are being
+         * rebuilt and a line that looks free may hold a survivor not yet traced, so copies go to
+         * fresh blocks.
+         */
+        private boolean refill(long bytes) {
+            if (!collecting) {
+                return allocator.refill(buffer, bytes);
+            }
+            long fresh = freshBlock();
+            if (fresh != 0) {
+                buffer.reset(fresh, fresh + BLOCK_BYTES);
+            }
+            return fresh != 0;
+        }
+
+        /** The unused part of the buffer becomes free space (the heap parses); the block stays the allocator's. */
+        public void close() {
+            if (buffer.limit() > buffer.cursor() && buffer.cursor() != 0) {
+                objects.formatFree(buffer.cursor(), buffer.limit() - buffer.cursor(), 0);
+            }
+            buffer.clear();
+        }
+
+        /** After this space was collected: its holes changed, the allocator starts afresh. */
+        public void reset() {
+            close();
+            allocator.reset();
+        }
+    }
+
     /** Objects copied out of candidate blocks by the last collection. */
     public long evacuated() {
         return evacuated;

@@ -1,0 +1,260 @@
+package dev.parallax.gc.collectors.generational;
+
+import com.google.inject.Inject;
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.collector.AllocationBuffer;
+import dev.parallax.gc.api.collector.AllocationSemantics;
+import dev.parallax.gc.api.collector.CollectionScope;
+import dev.parallax.gc.api.collector.Collector;
+import dev.parallax.gc.api.collector.CollectorConstraints;
+import dev.parallax.gc.api.collector.HeapUsage;
+import dev.parallax.gc.api.collector.MutatorContext;
+import dev.parallax.gc.api.collector.WriteBarrier;
+import dev.parallax.gc.api.event.GcPhase;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.toolkit.alloc.SpaceContext;
+import dev.parallax.gc.toolkit.heap.PageResource;
+import dev.parallax.gc.toolkit.metadata.SideBits;
+import dev.parallax.gc.toolkit.space.CopySpace;
+import dev.parallax.gc.toolkit.space.ImmixSpace;
+import dev.parallax.gc.toolkit.space.ImmortalSpace;
+import dev.parallax.gc.toolkit.space.LargeObjectSpace;
+import dev.parallax.gc.toolkit.space.Space;
+import dev.parallax.gc.toolkit.trace.Tracer;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Generational collection built from the toolkit: a copying nursery whose survivors are promoted
+ * into a mature Immix space, beside a large-object space and an immortal space; an
+ * object-remembering write barrier records mature objects that come to point into the nursery.
+ *
+ * <pre>
+ * minor = prepareNursery; traceKept; traceRoots; traceRememberedSet; traceLive; releaseNursery
+ * full  = prepareAll;     traceRoots;                     traceLive; releaseAll
+ * </pre>
+ * Mutators bump-allocate in the nursery; when it reaches its share of the heap
+ * ({@code generational.nursery}), a minor collection copies its reachable objects into the mature
+ * space, treating the remembered objects as extra roots and leaving every mature object alone
+ * (an incremental step, {@code collectStep}, asks for one). A full collection (asked for with
+ * {@code collect}, or when the mature space has no room for a nursery's worth of survivors) marks
+ * the whole heap and empties the nursery too. Nursery objects a conservative root or an API pin
+ * names stay where they are, promoted in place: until the next full collection every minor one
+ * keeps and scans them, since no barrier saw the pointers to them or the stores into them. Tracing
+ * is single-threaded (it copies).
+ */
+public final class GenerationalCollector implements Collector {
+    public static final String NAME = "generational";
+    /** Objects at least this big go straight to the large-object space. */
+    public static final long LARGE_OBJECT_BYTES = ImmixSpace.MAX_OBJECT_BYTES;
+
+    private static final byte NURSERY = 1;
+
+    private final GenerationalOptions options;
+    private PageResource pages;
+    private CopySpace nursery;
+    private ImmixSpace mature;
+    private ImmixSpace.PromotionTarget promotion;
+    private LargeObjectSpace large;
+    private ImmortalSpace immortal;
+    private List<Space> spaces;
+    private Tracer tracer;
+    private RememberingBarrier barrier;
+    private long nurseryBudget;
+    /** Bytes of nursery blocks kept by the last collection (they hold pinned survivors); not part of the budget. */
+    private long keptBytes;
+    private long liveObjects;
+    private long minors;
+    private long fulls;
+
+    @Inject
+    public GenerationalCollector(GcConfig config) {
+        this(GenerationalOptions.from(config));
+    }
+
+    public GenerationalCollector(GenerationalOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public CollectorConstraints constraints() {
+        return new CollectorConstraints(true, true, true, options.barrier() ? "object-remembering" : "off (unsafe)");
+    }
+
+    @Override
+    public void initialize(ObjectModel objects, TagScheme tags) {
+        pages = new PageResource(objects);
+        nursery = new CopySpace(NURSERY, "nursery", pages);
+        mature = new ImmixSpace((byte) 2, "mature", pages);
+        large = new LargeObjectSpace((byte) 3, "large", pages);
+        immortal = new ImmortalSpace((byte) 4, "immortal", pages);
+        spaces = List.of(nursery, mature, large, immortal);
+        promotion = mature.promotionTarget();
+        nursery.copyTo(promotion);
+        tracer = new Tracer(objects, tags, pages);
+        spaces.forEach(tracer::add);
+        barrier = new RememberingBarrier(tags, pages, NURSERY, new SideBits(objects.base(), objects.limit(), 3));
+        nurseryBudget = (long) (objects.capacity() * options.nurseryFraction());
+    }
+
+    @Override
+    public WriteBarrier writeBarrier() {
+        return options.barrier() ? barrier : null;
+    }
+
+    @Override
+    public MutatorContext createMutatorContext(ObjectModel objects, long preferredBufferBytes) {
+        return new SpaceContext(objects, LARGE_OBJECT_BYTES) {
+            @Override
+            protected boolean refill(AllocationBuffer buffer, long bytes) {
+                return nursery.committedBytes() - keptBytes + Math.max(bytes, preferredBufferBytes) <= nurseryBudget
+                        && nursery.refill(buffer, bytes, preferredBufferBytes);
+            }
+
+            @Override
+            protected long allocateElsewhere(long bytes, AllocationSemantics semantics) {
+                return semantics == AllocationSemantics.IMMORTAL ? immortal.allocate(bytes) : large.allocate(bytes);
+            }
+        };
+    }
+
+    /**
+     * A minor collection when the allocator ran out (or stress mode asks) and one is possible; a full
+     * one when asked for by any other reason ({@code collect}, {@code collectNow}) or when the mature
+     * space is short of room.
+     */
+    @Override
+    public void collect(CollectionScope scope) {
+        boolean minorWanted = scope.reason().equals("allocation failure") || scope.reason().equals("stress");
+        if (!minorWanted || !minorPossible()) {
+            fullCollection(scope);
+        } else {
+            minorCollection(scope);
+        }
+    }
+
+    /** An incremental step is a minor collection (when one is possible): how a caller asks for one. */
+    @Override
+    public void collectIncrement(CollectionScope scope) {
+        if (minorPossible()) {
+            minorCollection(scope);
+        } else {
+            fullCollection(scope);
+        }
+    }
+
+    /** Survivors fit in the mature space's free lines and pages, and kept nursery blocks leave room to allocate. */
+    private boolean minorPossible() {
+        long room = mature.freeLineBytes() + ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES);
+        return room >= nursery.committedBytes() && keptBytes <= nurseryBudget / 2;
+    }
+
+    private void minorCollection(CollectionScope scope) {
+        minors++;
+        long[] kept = keptObjects();
+        prepare(scope, false);
+        traceKept(kept);
+        traceRoots(scope);
+        traceRememberedSet(scope);
+        traceLive(scope);
+        release(scope, false);
+    }
+
+    private void fullCollection(CollectionScope scope) {
+        fulls++;
+        prepare(scope, true);
+        traceRoots(scope);
+        traceLive(scope);
+        release(scope, true);
+    }
+
+    /** The nursery objects earlier collections left in place: they count as mature until a full collection. */
+    private long[] keptObjects() {
+        java.util.stream.LongStream.Builder kept = java.util.stream.LongStream.builder();
+        nursery.forEachKept(kept::add);
+        return kept.build().toArray();
+    }
+
+    /** The nursery's blocks become from-space; a full collection also forgets every mark of the other spaces. */
+    private void prepare(CollectionScope scope, boolean full) {
+        scope.phase(GcPhase.PREPARE);
+        for (Space space : spaces) {
+            tracer.collect(space, full || space == nursery);
+            if (full || space == nursery) {
+                space.prepare();
+            }
+        }
+        tracer.reset();
+    }
+
+    /** Objects the roots name in the collected spaces are copied or marked; pinned ones stay first. */
+    private void traceRoots(CollectionScope scope) {
+        scope.phase(GcPhase.MARK_ROOTS);
+        scope.scanRoots(tracer.pinningRootsOnly());
+        scope.scanRoots(tracer.slotsOnly());
+    }
+
+    /**
+     * Kept nursery objects stay (promoted in place) and are scanned: no barrier logs stores into
+     * them or pointers to them. First, as pinning roots are: no slot may copy one before it is pinned.
+     */
+    private void traceKept(long[] kept) {
+        for (long object : kept) {
+            tracer.visitPinningRoot(object);
+        }
+    }
+
+    /** Mature objects that came to point into the nursery are scanned as roots: their nursery targets survive. */
+    private void traceRememberedSet(CollectionScope scope) {
+        barrier.drainTo(tracer::scanObject);
+    }
+
+    /** Every object reachable in the collected spaces survives, promoted out of the nursery. */
+    private void traceLive(CollectionScope scope) {
+        scope.phase(GcPhase.TRACE_LIVE);
+        tracer.drain();
+        liveObjects = tracer.scanned();
+    }
+
+    /** The nursery's evacuated blocks go back; a full collection also sweeps the mature and large spaces. */
+    private void release(CollectionScope scope, boolean full) {
+        scope.phase(GcPhase.RELEASE);
+        promotion.close();
+        for (Space space : spaces) {
+            if (full || space == nursery) {
+                space.release();
+            }
+        }
+        if (full) {
+            barrier.forget();
+            promotion.reset();
+        }
+        keptBytes = nursery.committedBytes();
+    }
+
+    @Override
+    public long liveObjects() {
+        return liveObjects;
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        return Map.of("minor", minors, "full", fulls, "remembered", barrier.logs(),
+                "nursery-kept", nursery.stayedForLackOfRoom());
+    }
+
+    @Override
+    public HeapUsage usage() {
+        long capacity = (long) pages.pages() << PageResource.LOG_PAGE_BYTES;
+        long used = capacity - ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES) - mature.freeLineBytes();
+        long objectBytes = nursery.objectBytes() + mature.objectBytes() + large.objectBytes() + immortal.objectBytes();
+        return new HeapUsage(capacity, used, capacity - used, pages.largestFreeRun(), objectBytes);
+    }
+}

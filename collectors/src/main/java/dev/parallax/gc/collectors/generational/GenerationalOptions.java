@@ -1,0 +1,37 @@
+package dev.parallax.gc.collectors.generational;
+
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcConfigException;
+
+/**
+ * The generational collector's knobs, read from config options {@code generational.*}.
+ *
+ * @param nurseryFraction the nursery's share of the heap ({@code generational.nursery}, default 0.125)
+ * @param barrier         whether the write barrier runs ({@code generational.barrier=object|off});
+ *                        {@code off} is unsafe (a minor collection misses old-to-young pointers) and
+ *                        exists to measure what the barrier costs on a workload that makes none
+ */
+public record GenerationalOptions(double nurseryFraction, boolean barrier) {
+
+    public static GenerationalOptions defaults() {
+        return new GenerationalOptions(0.125, true);
+    }
+
+    public static GenerationalOptions from(GcConfig config) {
+        String text = config.option("generational.nursery", "0.125");
+        double fraction;
+        try {
+            fraction = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new GcConfigException("generational.nursery: '" + text + "' is not a number");
+        }
+        if (!(fraction > 0 && fraction <= 0.5)) {
+            throw new GcConfigException("generational.nursery: " + fraction + " must lie above 0 and at most 0.5");
+        }
+        String barrier = config.option("generational.barrier", "object");
+        if (!barrier.equals("object") && !barrier.equals("off")) {
+            throw new GcConfigException("generational.barrier: '" + barrier + "' is not a barrier; use object or off");
+        }
+        return new GenerationalOptions(fraction, barrier.equals("object"));
+    }
+}

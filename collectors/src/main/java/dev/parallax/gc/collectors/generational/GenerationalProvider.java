@@ -1,0 +1,39 @@
+package dev.parallax.gc.collectors.generational;
+
+import com.google.inject.Module;
+import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.api.strategy.StrategyProvider;
+
+import java.util.Map;
+
+/** Makes {@code generational} selectable. */
+public final class GenerationalProvider implements StrategyProvider {
+    @Override
+    public Axis axis() {
+        return Axis.COLLECTOR;
+    }
+
+    @Override
+    public String name() {
+        return GenerationalCollector.NAME;
+    }
+
+    @Override
+    public String description() {
+        return "generational, built from the toolkit: a copying nursery promoting into a mature Immix space, an "
+                + "object-remembering write barrier, minor and full collections, large-object space";
+    }
+
+    @Override
+    public Module module() {
+        return new GenerationalModule();
+    }
+
+    @Override
+    public Map<String, String> options() {
+        return Map.of(
+                "generational.nursery", "the nursery's share of the heap (default 0.125, at most 0.5)",
+                "generational.barrier", "object (the default: object-remembering) or off (unsafe: shows what the "
+                        + "barrier costs on a workload that makes no old-to-young pointers)");
+    }
+}
