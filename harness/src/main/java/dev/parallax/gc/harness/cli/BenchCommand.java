@@ -8,6 +8,7 @@ import dev.parallax.gc.harness.bench.RowProcess;
 import dev.parallax.gc.harness.bench.RowRun;
 import dev.parallax.gc.harness.bench.RowSpec;
 import dev.parallax.gc.harness.bench.Warmup;
+import dev.parallax.gc.harness.cli.HeapMultipleOption.SizedRow;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
 import dev.parallax.gc.harness.plot.BenchPlots;
 import dev.parallax.gc.harness.plot.PlotFiles;
@@ -126,6 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path csv;
 
     @Mixin
+    HeapMultipleOption heapMultiple;
+
+    @Mixin
     GcLogOption gcLog;
 
     @Mixin
@@ -155,6 +159,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jvm-heap: '" + jvmHeap + "' is not a size like 1g or 512m");
         }
         // everything the user named is checked before the first body runs
+        heapMultiple.check(spec, strategy);
         StrategySelection selection = StrategySelection.of(strategy, sized(Map.of()));
         if (csv != null) {
             OutputPaths.writableFile(spec.commandLine(), "--csv", csv);
@@ -163,20 +168,27 @@ public final class BenchCommand implements Callable<Integer> {
         Path reportDir = report.prepare(spec.commandLine());
         gcLog.prepare(spec.commandLine());
         Progress progress = Progress.to(spec.commandLine().getErr());
+        List<String> notes = new ArrayList<>();
+        HeapMultipleOption.Minimums minimums = null;
+        List<SizedRow> planned = selection.configs().stream().map(c -> new SizedRow(c.strategies(), c)).toList();
+        if (heapMultiple.active()) {
+            minimums = heapMultiple.minimums(spec, selection, size, progress::update);
+            notes.addAll(minimums.skipped());
+            planned = heapMultiple.rows(minimums);
+        }
         List<String> flags = sameJvm ? List.of() : RowProcess.jvmFlags(jvmHeap);
         List<BenchRow> rows = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         rows.add(runRow(new RowSpec(BASELINE, null, size.params, settle, bodies, null, gcLog.level()), flags, out,
                 progress));
-        for (GcConfig config : selection.configs()) {
+        for (SizedRow row : planned) {
             try {
-                rows.add(runRow(new RowSpec(config.strategies(), RowSpec.keys(config), size.params, settle, bodies,
+                rows.add(runRow(new RowSpec(row.label(), RowSpec.keys(row.config()), size.params, settle, bodies,
                         gcLog.target(), gcLog.level()), flags, out, progress));
             } catch (GcConfigException e) {
                 if (selection.explicit()) {
                     throw e;
                 }
-                notes.add("skipped " + config.strategies() + ": " + e.getMessage());
+                notes.add("skipped " + row.label() + ": " + e.getMessage());
             }
         }
         progress.done();
@@ -185,7 +197,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         notes.addAll(warnings(rows));
         ResultTable table = new ResultTable(rows, size.params.nodesPerBody());
-        String legend = legend(rows.getFirst());
+        String legend = legend(rows.getFirst(), minimums == null ? "" : HeapMultipleOption.legend(minimums) + "\n");
         out.print(table.render());
         notes.forEach(note -> out.println("note: " + note));
         out.println(legend);
@@ -257,7 +269,8 @@ public final class BenchCommand implements Callable<Integer> {
         return all;
     }
 
-    private String legend(BenchRow baseline) {
+    /** @param minimums the line naming the minimum heaps the rows are multiples of (ending in a newline), or "" */
+    private String legend(BenchRow baseline, String minimums) {
         GcBenchParams p = size.params;
         return String.format(Locale.ROOT, """
                 GCBench (%s): stretch depth %d, long-lived depth %d, %,d doubles, trees of depth %d..%d, %,d nodes \
@@ -278,10 +291,10 @@ public final class BenchCommand implements Callable<Integer> {
                 Our GCBench declares a function entry at every Populate/MakeTree call and a back-edge in every \
                 loop, for the back-edge and function-entry safepoint policies.
                 Baseline: the same code on Java objects, collected by the JVM (%s).
-                %s""",
+                %s%s""",
                 size.name().toLowerCase(Locale.ROOT), p.stretchDepth(), p.longLivedDepth(), p.arraySize(),
                 p.minDepth(), p.maxDepth(), p.nodesPerBody(), jvms(), ResultTable.plain(settlePercent), warmup,
-                maxWarmup, bodies, heapSize(), baseline.jvm(), Machine.describe(commandLine));
+                maxWarmup, bodies, heapSize(), baseline.jvm(), minimums, Machine.describe(commandLine));
     }
 
     /** How the rows' JVMs were started. */
@@ -301,8 +314,8 @@ public final class BenchCommand implements Callable<Integer> {
                 p.maxDepth(), bodies, heapSize(), sameJvm ? "one JVM" : "a fresh JVM per row", baseline.jvm());
     }
 
-    /** The heap of every row (only the collector and the roots differ between them). */
+    /** The heap of every row (only the collector and the roots differ between them), or their multiples. */
     private String heapSize() {
-        return TextTable.binarySize(configured().heapBytes());
+        return heapMultiple.active() ? heapMultiple.describe() : TextTable.binarySize(configured().heapBytes());
     }
 }
