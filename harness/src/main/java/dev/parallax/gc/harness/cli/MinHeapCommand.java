@@ -168,7 +168,7 @@ public final class MinHeapCommand implements Callable<Integer> {
                 %s""",
                 size.name().toLowerCase(Locale.ROOT), p.stretchDepth(), p.longLivedDepth(), p.arraySize(),
                 p.minDepth(), p.maxDepth(), bodies, bodies == 1 ? "body" : "bodies", key.tags(), key.safepoints(),
-                key.settings().replaceFirst("^(release|debug)", "$1 mode").replace(" ", ", "),
+                key.settings().replace(" ", ", ").replaceFirst("^(release|debug)", "$1 mode"),
                 MinHeap.size(search.start()), MinHeap.size(search.max()), MinHeap.size(search.granularity()),
                 Machine.describe(commandLine));
     }

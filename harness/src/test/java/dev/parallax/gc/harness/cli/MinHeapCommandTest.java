@@ -35,6 +35,7 @@ class MinHeapCommandTest {
         assertTrue(out.get(2).matches("mark-sweep +precise\\+globals +\\d+ KiB +\\d+ KiB +\\d+ +[\\d,]+"), out.get(2));
         assertTrue(out.get(3).matches("mark-compact +precise\\+globals +\\d+ KiB +\\d+ KiB +\\d+ +[\\d,]+"), out.get(3));
         assertTrue(r.out().contains("GCBench (small): stretch depth 12"), r.out());
+        assertTrue(r.out().contains("; low-bit / allocation, release mode.\n"), r.out());
         assertTrue(r.out().contains("fresh runtime"), r.out());
         assertTrue(r.out().contains("JDK ") && r.out().contains("cores") && r.out().contains("command: "), r.out());
         assertTrue(r.err().contains("mark-sweep / precise+globals / low-bit / allocation: minimum heap: trial 1: "
@@ -68,6 +69,7 @@ class MinHeapCommandTest {
         assertTrue(row.matches("mark-sweep +conservative\\+globals +ERROR \\(see below\\) +- +1 +-"), row);
         assertTrue(r.out().contains("error: mark-sweep / conservative+globals / high-bit / allocation: trial at 4 MiB: "
                 + "dev.parallax.gc.harness.gcbench.GcBenchFailure: GCBench survival check failed"), r.out());
+        assertTrue(r.out().contains("; high-bit / allocation, release mode, conservative.decode=naive.\n"), r.out());
         assertTrue(r.err().contains("at dev.parallax.gc.harness.gcbench.BodyResult.check"), "the stack trace: "
                 + r.err());
     }
