@@ -138,10 +138,10 @@ public final class MinHeapCommand implements Callable<Integer> {
                     + "multiple of 4k (every heap tried is whole 4 KiB pages)");
         }
         long max = ByteSize.parse(spec.commandLine(), "--max-heap", maxHeap);
-        long floor = Math.max(HeapSearch.SMALLEST_HEAP, step);
-        if (max < floor) {
-            throw new ParameterException(spec.commandLine(), "--max-heap: " + maxHeap + " is below the smallest heap "
-                    + "tried (" + MinHeap.size((floor + step - 1) / step * step) + ")");
+        if (!HeapSearch.fits(step, max)) {
+            throw new ParameterException(spec.commandLine(), "--max-heap: " + maxHeap + " holds no heap the search "
+                    + "would try: the smallest is " + MinHeap.size(HeapSearch.floor(step)) + " and every one a multiple "
+                    + "of " + MinHeap.size(step));
         }
         try {
             GcRuntimes.requireHeapFits(max);

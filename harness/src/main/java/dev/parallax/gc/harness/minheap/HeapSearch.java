@@ -38,9 +38,9 @@ public final class HeapSearch {
         }
         this.granularity = granularity;
         this.max = max / granularity * granularity;
-        if (this.max < floor()) {
+        if (!fits(granularity, max)) {
             throw new IllegalArgumentException("the largest heap (" + max + " bytes) is below the smallest one tried ("
-                    + floor() + " bytes)");
+                    + floor() + " bytes) with a granularity of " + granularity + " bytes");
         }
         this.start = Math.min(this.max, Math.max(floor(), roundUp(start)));
     }
@@ -60,7 +60,17 @@ public final class HeapSearch {
 
     /** The smallest heap tried: the runtime's smallest heap, rounded up to the granularity. */
     public long floor() {
-        return roundUp(Math.max(SMALLEST_HEAP, granularity));
+        return floor(granularity);
+    }
+
+    /** The smallest heap tried with {@code granularity}: the runtime's smallest heap, rounded up to it. */
+    public static long floor(long granularity) {
+        return (SMALLEST_HEAP + granularity - 1) / granularity * granularity;
+    }
+
+    /** Whether a search with {@code granularity} can try a heap of at most {@code max} bytes. */
+    public static boolean fits(long granularity, long max) {
+        return max / granularity * granularity >= floor(granularity);
     }
 
     /**

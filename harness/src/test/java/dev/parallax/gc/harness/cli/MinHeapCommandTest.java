@@ -83,7 +83,10 @@ class MinHeapCommandTest {
 
     @Test
     void aLargestHeapBelowTheSmallestOrAboveTheMachineIsRefused() {
-        assertUsageError(run("minheap", "--max-heap", "32k"), "--max-heap: 32k is below the smallest heap tried (256 KiB)");
+        assertUsageError(run("minheap", "--max-heap", "32k"), "--max-heap: 32k holds no heap the search would try: the "
+                + "smallest is 256 KiB and every one a multiple of 256 KiB");
+        assertUsageError(run("minheap", "--granularity", "48k", "--max-heap", "70k"), "--max-heap: 70k holds no heap "
+                + "the search would try: the smallest is 96 KiB");
         assertUsageError(run("minheap", "--max-heap", "1000g"), "--max-heap: 1000 GiB cannot be reserved: this machine "
                 + "has ");
         assertUsageError(run("minheap", "--max-heap", "99999999999999g"), "--max-heap: '99999999999999g' is more than "
