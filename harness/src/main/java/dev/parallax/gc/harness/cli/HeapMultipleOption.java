@@ -127,21 +127,28 @@ public final class HeapMultipleOption {
         HeapSearch search = MinHeapCommand.search(spec, size, null, MinHeapCommand.DEFAULT_MAX_HEAP);
         MinHeaps.Result result = MinHeaps.measure(selection.configs(), selection.explicit(), search, size.params,
                 MinHeapCommand.DEFAULT_BODIES, progress);
-        List<Found> found = new ArrayList<>();
-        for (MinHeapTable.Row row : result.rows()) {
-            MinHeap r = row.result();
-            String what = "cannot size the rows of " + row.config().strategies() + ": its minimum-heap search ";
-            if (r.error() != null) {
-                throw new IllegalStateException(what + "failed, " + r.error().describe(), r.error().cause());
-            }
-            if (!r.found()) {
-                throw new IllegalStateException(what + "found none up to " + MinHeap.size(search.max()));
-            }
-            found.add(new Found(row.config(), r.minBytes(), r.granularity()));
-        }
+        List<Found> found = result.rows().stream().map(HeapMultipleOption::found).toList();
         return new Minimums("measured first in this JVM as minheap measures them (a fresh runtime per trial, "
                 + MinHeapCommand.DEFAULT_BODIES + " body per trial, to within " + MinHeap.size(search.granularity())
                 + ")", found, result.skipped());
+    }
+
+    /**
+     * The minimum a search found.
+     *
+     * @throws IllegalStateException when the search failed otherwise than by running out of memory, or
+     *                               found no heap in which the workload ran
+     */
+    static Found found(MinHeapTable.Row row) {
+        MinHeap r = row.result();
+        String what = "cannot size the rows of " + row.config().strategies() + ": its minimum-heap search ";
+        if (r.error() != null) {
+            throw new IllegalStateException(what + "failed, " + r.error().describe(), r.error().cause());
+        }
+        if (!r.found()) {
+            throw new IllegalStateException(what + "found none up to " + MinHeap.size(r.largestFailedBytes()));
+        }
+        return new Found(row.config(), r.minBytes(), r.granularity());
     }
 
     /** Every configuration at every multiple of its minimum, in that order. */

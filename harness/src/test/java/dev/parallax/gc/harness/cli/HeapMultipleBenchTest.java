@@ -85,6 +85,18 @@ class HeapMultipleBenchTest {
     }
 
     @Test
+    void aMeasuredMinimumThatFailedOtherwiseThanByRunningOutOfMemoryStopsBench() {
+        // naive conservative decoding under high-bit misses every real pointer: GCBench loses its long-lived tree
+        Run r = run(bench("--same-jvm", "--collector", "mark-sweep", "--roots", "conservative,globals", "--tags",
+                "high-bit", "-o", "conservative.decode=naive", "--heap-multiple", "2"));
+        assertEquals(ErrorReporter.FAILURE, r.code(), r.toString());
+        assertTrue(r.err().contains("error: java.lang.IllegalStateException: cannot size the rows of mark-sweep / "
+                + "conservative+globals / high-bit / allocation: its minimum-heap search failed, trial at 4 MiB: "
+                + "dev.parallax.gc.harness.gcbench.GcBenchFailure"), r.err());
+        assertEquals("", r.out(), "no row ran");
+    }
+
+    @Test
     void aMultipleBelowOneOrNotANumberIsRefused() {
         assertUsageError(run(bench("--heap-multiple", "0.5,2")), "--heap-multiple: 0.5 is below 1");
         assertUsageError(run(bench("--heap-multiple", "1.5,two,3")), "--heap-multiple: 'two' is not a number; give a "

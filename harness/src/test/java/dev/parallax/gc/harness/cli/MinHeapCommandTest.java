@@ -75,6 +75,15 @@ class MinHeapCommandTest {
     }
 
     @Test
+    void aCollectorThatNeedsMoreThanTheLargestHeapHasNoMinimum() {
+        Run r = run("minheap", "--size", "small", "--collector", "mark-sweep", "--roots", "precise,globals",
+                "--granularity", "16k", "--max-heap", "256k");
+        assertEquals(0, r.code(), r.toString());
+        String row = r.outLines().get(2);
+        assertTrue(row.matches("mark-sweep +precise\\+globals +> 256 KiB +256 KiB +1 +-"), row);
+    }
+
+    @Test
     void aGranularityTheSearchCannotUseIsRefused() {
         assertUsageError(run("minheap", "--granularity", "5000"), "--granularity: 5000 is not a positive multiple of 4k");
         assertUsageError(run("minheap", "--granularity", "0"), "--granularity: 0 is not a positive multiple of 4k");
