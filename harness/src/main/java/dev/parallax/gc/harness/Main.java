@@ -5,6 +5,7 @@ import dev.parallax.gc.harness.cli.BenchCommand;
 import dev.parallax.gc.harness.cli.CheckCommand;
 import dev.parallax.gc.harness.cli.ErrorReporter;
 import dev.parallax.gc.harness.cli.JmhCommand;
+import dev.parallax.gc.harness.cli.MinHeapCommand;
 import dev.parallax.gc.harness.cli.ParallaxCommand;
 import dev.parallax.gc.harness.cli.RetentionCommand;
 import dev.parallax.gc.harness.cli.SafepointsCommand;
@@ -20,7 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code retention},
+ * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code minheap}, {@code retention},
  * {@code safepoints}, {@code strategies}, and {@code jmh} (run by the launcher itself).
  * Exit codes: 0 success, 1 a failure ({@link ErrorReporter#FAILURE}), 2 a usage or configuration
  * error ({@link ErrorReporter#USAGE}).
@@ -45,6 +46,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new ParallaxCommand())
                 .addSubcommand(new BenchCommand(typed))
                 .addSubcommand(new CheckCommand())
+                .addSubcommand(new MinHeapCommand(typed))
                 .addSubcommand(new RetentionCommand(typed))
                 .addSubcommand(new SafepointsCommand(typed))
                 .addSubcommand(new StrategiesCommand())
@@ -55,6 +57,7 @@ public final class Main {
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
         SafepointsCommand.removeIgnoredOptions(commandLine.getSubcommands().get("safepoints").getCommandSpec());
+        MinHeapCommand.removeIgnoredOptions(commandLine.getSubcommands().get("minheap").getCommandSpec());
         try {
             UserClasspath.check(System.getProperty(UserClasspath.PROPERTY));
             return commandLine.execute(withDefaultCommand(args));

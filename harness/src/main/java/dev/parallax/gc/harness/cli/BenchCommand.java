@@ -2,13 +2,13 @@ package dev.parallax.gc.harness.cli;
 
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcConfigException;
-import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.harness.bench.BenchRow;
 import dev.parallax.gc.harness.bench.ResultTable;
 import dev.parallax.gc.harness.bench.RowProcess;
 import dev.parallax.gc.harness.bench.RowRun;
 import dev.parallax.gc.harness.bench.RowSpec;
 import dev.parallax.gc.harness.bench.Warmup;
+import dev.parallax.gc.harness.cli.HeapMultipleOption.SizedRow;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
 import dev.parallax.gc.harness.plot.BenchPlots;
 import dev.parallax.gc.harness.plot.PlotFiles;
@@ -16,7 +16,6 @@ import dev.parallax.gc.harness.report.Html;
 import dev.parallax.gc.harness.report.Machine;
 import dev.parallax.gc.harness.report.Progress;
 import dev.parallax.gc.harness.report.TextTable;
-import dev.parallax.gc.runtime.StrategyCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,7 +28,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,32 +50,41 @@ import java.util.concurrent.Callable;
                         + "what the collector did."})
 public final class BenchCommand implements Callable<Integer> {
 
-    /** How big a GCBench body is, and the heap it runs on unless one is named. */
+    /**
+     * How big a GCBench body is, the heap it runs on unless one is named, and the step of a search
+     * for its minimum heap (a 256th of that heap).
+     */
     public enum Size {
         /** Boehm's constants, on the configured heap (64 MiB by default). */
-        STANDARD(GcBenchParams.STANDARD, null),
+        STANDARD(GcBenchParams.STANDARD, -1, 256 << 10),
         /** About 60 times less work, for a quick smoke run, on a heap small enough that every collector collects. */
-        SMALL(GcBenchParams.SMALL, "4m");
+        SMALL(GcBenchParams.SMALL, 4 << 20, 16 << 10);
 
         final GcBenchParams params;
-        /** The heap when neither a flag nor the config file names one; null: the config's default. */
-        final String heap;
+        /** The heap when neither a flag nor the config file names one; -1: the config's default. */
+        private final long heap;
+        /** The default granularity of a minimum-heap search. */
+        final long minHeapGranularity;
 
-        Size(GcBenchParams params, String heap) {
+        Size(GcBenchParams params, long heap, long minHeapGranularity) {
             this.params = params;
             this.heap = heap;
+            this.minHeapGranularity = minHeapGranularity;
+        }
+
+        /** The heap when none is named, in bytes: also where a minimum-heap search starts. */
+        long heapBytes() {
+            return heap < 0 ? GcConfig.defaults().heapBytes() : heap;
+        }
+
+        /** "GCBench standard", the workload a minimum heap is measured for. */
+        String workload() {
+            return "GCBench " + name().toLowerCase(Locale.ROOT);
         }
     }
 
-    /** The root sets compared when neither --roots nor the config file names one. */
-    public static final List<String> DEFAULT_ROOT_SETS = List.of("precise,globals", "conservative,globals");
-
     /** The label of the baseline row. */
     static final String BASELINE = "baseline: Java objects, JVM GC";
-
-    /** The configurations to run; {@code explicit} when the user named both the collectors and the roots. */
-    private record Selection(List<GcConfig> configs, boolean explicit) {
-    }
 
     @Mixin
     StrategyOptions strategy;
@@ -120,6 +127,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path csv;
 
     @Mixin
+    HeapMultipleOption heapMultiple;
+
+    @Mixin
     GcLogOption gcLog;
 
     @Mixin
@@ -149,7 +159,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--jvm-heap: '" + jvmHeap + "' is not a size like 1g or 512m");
         }
         // everything the user named is checked before the first body runs
-        Selection selection = select();
+        heapMultiple.check(spec, strategy);
+        StrategySelection selection = StrategySelection.of(strategy, sized(Map.of()));
         if (csv != null) {
             OutputPaths.writableFile(spec.commandLine(), "--csv", csv);
         }
@@ -157,20 +168,27 @@ public final class BenchCommand implements Callable<Integer> {
         Path reportDir = report.prepare(spec.commandLine());
         gcLog.prepare(spec.commandLine());
         Progress progress = Progress.to(spec.commandLine().getErr());
+        List<String> notes = new ArrayList<>();
+        HeapMultipleOption.Minimums minimums = null;
+        List<SizedRow> planned = selection.configs().stream().map(c -> new SizedRow(c.strategies(), c)).toList();
+        if (heapMultiple.active()) {
+            minimums = heapMultiple.minimums(spec, selection, size, progress::update);
+            notes.addAll(minimums.skipped());
+            planned = heapMultiple.rows(minimums);
+        }
         List<String> flags = sameJvm ? List.of() : RowProcess.jvmFlags(jvmHeap);
         List<BenchRow> rows = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         rows.add(runRow(new RowSpec(BASELINE, null, size.params, settle, bodies, null, gcLog.level()), flags, out,
                 progress));
-        for (GcConfig config : selection.configs()) {
+        for (SizedRow row : planned) {
             try {
-                rows.add(runRow(new RowSpec(config.strategies(), RowSpec.keys(config), size.params, settle, bodies,
+                rows.add(runRow(new RowSpec(row.label(), RowSpec.keys(row.config()), size.params, settle, bodies,
                         gcLog.target(), gcLog.level()), flags, out, progress));
             } catch (GcConfigException e) {
                 if (selection.explicit()) {
                     throw e;
                 }
-                notes.add("skipped " + config.strategies() + ": " + e.getMessage());
+                notes.add("skipped " + row.label() + ": " + e.getMessage());
             }
         }
         progress.done();
@@ -179,7 +197,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         notes.addAll(warnings(rows));
         ResultTable table = new ResultTable(rows, size.params.nodesPerBody());
-        String legend = legend(rows.getFirst());
+        String legend = legend(rows.getFirst(), minimums == null ? "" : HeapMultipleOption.legend(minimums) + "\n");
         out.print(table.render());
         notes.forEach(note -> out.println("note: " + note));
         out.println(legend);
@@ -236,52 +254,23 @@ public final class BenchCommand implements Callable<Integer> {
         return notes;
     }
 
-    /** Collectors (named, configured, else all found) times root sets (named, configured, else the defaults). */
-    private Selection select() {
-        List<String> listed = collectorFlag();
-        GcConfig configured = configured(); // validates the file and flags before anything runs
-        List<GcConfig> configs = new ArrayList<>();
-        for (String collector : listed.isEmpty() ? collectors(configured) : listed) {
-            for (String roots : rootSets(configured)) {
-                configs.add(StrategyOptions.requireKnownStrategies(
-                        strategy.loadWith(sized(Map.of("collector", collector, "roots", roots)))));
-            }
-        }
-        return new Selection(configs, strategy.sets("collector") && strategy.sets("roots"));
-    }
-
-    /** The file and flags, with the first of --collector's list: the loader takes one name (the loop checks each). */
+    /** The file and flags as every row shares them (the first collector of --collector's list). */
     private GcConfig configured() {
-        List<String> listed = collectorFlag();
+        List<String> listed = StrategySelection.collectorFlag(strategy);
         return strategy.loadWith(sized(listed.isEmpty() ? Map.of() : Map.of("collector", listed.getFirst())));
     }
 
     /** {@code settings} plus the size's heap when neither a flag nor the config file names a heap. */
     private Map<String, String> sized(Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>(settings);
-        if (size.heap != null && !strategy.sets("heap")) {
-            all.put("heap", size.heap);
+        if (size.heap > 0 && !strategy.sets("heap")) {
+            all.put("heap", Long.toString(size.heap));
         }
         return all;
     }
 
-    /** --collector's comma list; empty without the flag. */
-    private List<String> collectorFlag() {
-        String flag = strategy.flags().get("collector");
-        return flag == null ? List.of() : Arrays.stream(flag.split(",")).map(String::strip).toList();
-    }
-
-    /** The config file's collector, else every collector found. */
-    private List<String> collectors(GcConfig configured) {
-        return strategy.sets("collector") ? List.of(configured.collector()) : StrategyCatalog.discover().names(Axis.COLLECTOR);
-    }
-
-    /** The one root set of --roots or the config file, else {@link #DEFAULT_ROOT_SETS}. */
-    private List<String> rootSets(GcConfig configured) {
-        return strategy.sets("roots") ? List.of(String.join(",", configured.roots())) : DEFAULT_ROOT_SETS;
-    }
-
-    private String legend(BenchRow baseline) {
+    /** @param minimums the line naming the minimum heaps the rows are multiples of (ending in a newline), or "" */
+    private String legend(BenchRow baseline, String minimums) {
         GcBenchParams p = size.params;
         return String.format(Locale.ROOT, """
                 GCBench (%s): stretch depth %d, long-lived depth %d, %,d doubles, trees of depth %d..%d, %,d nodes \
@@ -302,10 +291,10 @@ public final class BenchCommand implements Callable<Integer> {
                 Our GCBench declares a function entry at every Populate/MakeTree call and a back-edge in every \
                 loop, for the back-edge and function-entry safepoint policies.
                 Baseline: the same code on Java objects, collected by the JVM (%s).
-                %s""",
+                %s%s""",
                 size.name().toLowerCase(Locale.ROOT), p.stretchDepth(), p.longLivedDepth(), p.arraySize(),
                 p.minDepth(), p.maxDepth(), p.nodesPerBody(), jvms(), ResultTable.plain(settlePercent), warmup,
-                maxWarmup, bodies, heapSize(), baseline.jvm(), Machine.describe(commandLine));
+                maxWarmup, bodies, heapSize(), baseline.jvm(), minimums, Machine.describe(commandLine));
     }
 
     /** How the rows' JVMs were started. */
@@ -325,8 +314,8 @@ public final class BenchCommand implements Callable<Integer> {
                 p.maxDepth(), bodies, heapSize(), sameJvm ? "one JVM" : "a fresh JVM per row", baseline.jvm());
     }
 
-    /** The heap of every row (only the collector and the roots differ between them). */
+    /** The heap of every row (only the collector and the roots differ between them), or their multiples. */
     private String heapSize() {
-        return TextTable.binarySize(configured().heapBytes());
+        return heapMultiple.active() ? heapMultiple.describe() : TextTable.binarySize(configured().heapBytes());
     }
 }

@@ -30,7 +30,7 @@ final class ChartPng {
     static Path write(Chart<?, ?> chart, List<String> footer, Path file) throws IOException {
         BufferedImage plot = BitmapEncoder.getBufferedImage(chart);
         int width = plot.getWidth();
-        FontMetrics metrics = metrics();
+        FontMetrics metrics = metrics(FOOTER_FONT);
         List<String> lines = new ArrayList<>();
         footer.forEach(line -> lines.addAll(wrap(line, metrics, width - 2 * MARGIN)));
         int lineHeight = metrics.getHeight();
@@ -67,10 +67,11 @@ final class ChartPng {
         return lines;
     }
 
-    private static FontMetrics metrics() {
+    /** How wide text of {@code font} is drawn (headless). */
+    static FontMetrics metrics(java.awt.Font font) {
         Graphics2D g = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics();
         try {
-            return g.getFontMetrics(FOOTER_FONT);
+            return g.getFontMetrics(font);
         } finally {
             g.dispose();
         }

@@ -104,9 +104,9 @@ public final class GcLog implements GcListener {
         return capacityBytes >= 64L << 20 ? (bytes >> 20) + "M" : (bytes >> 10) + "K";
     }
 
-    /** The heap's size for the first line: "64M", or "512K" below a mebibyte. */
+    /** The heap's size for the first line: "64M", or "512K" below a mebibyte or when not whole mebibytes ("20736K"). */
     static String megabytes(long bytes) {
-        return bytes >= 1 << 20 ? (bytes >> 20) + "M" : (bytes >> 10) + "K";
+        return bytes >= 1 << 20 && bytes % (1 << 20) == 0 ? (bytes >> 20) + "M" : (bytes >> 10) + "K";
     }
 
     private static String format(String lvl, String tags, String message) {

@@ -25,12 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReadmeExamplesTest {
     /** Flags and their values that the small form replaces. */
-    private static final Set<String> REPLACED = Set.of("--bodies", "--programs", "--size", "--warmup");
+    private static final Set<String> REPLACED = Set.of("--bodies", "--programs", "--size", "--warmup", "--granularity");
 
     /** The small form's flags per command, appended after the README's own. */
     private static final Map<String, List<String>> SMALL = Map.of(
             "bench", List.of("--size", "small", "--bodies", "1", "--warmup", "0", "--max-warmup", "0", "--same-jvm"),
             "check", List.of("--programs", "3"),
+            "minheap", List.of("--size", "small", "--granularity", "64k"),
             "retention", List.of("--long-lived-depth", "6", "--churn-depth", "4", "--churn-trees", "10",
                     "--noise-words", "8", "--runs", "1", "--heap", "1m"),
             "safepoints", List.of("--bodies", "1", "--warmup", "0", "--tree-depth", "6", "--array", "2000",
@@ -87,7 +88,7 @@ class ReadmeExamplesTest {
                 i++; // and its value
             } else if (w.equals("--same-jvm")) {
                 continue; // the small form has it
-            } else if (w.equals("--csv") || w.equals("--report") || w.equals("--config")) {
+            } else if (w.equals("--csv") || w.equals("--report") || w.equals("--config") || w.equals("--min-heap")) {
                 args.add(w);
                 args.add(dir.resolve(words.get(++i)).toString());
             } else if (w.startsWith("--gc-log=")) {
