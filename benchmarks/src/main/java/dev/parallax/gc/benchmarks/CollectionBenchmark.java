@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * One full collection of a 64 MiB heap holding a live binary tree of 2^17 - 1 nodes (6 MiB), per
  * collector and root mode: the pause a GCBench long-lived tree costs. Marking is proportional to
- * the tree, sweeping and compaction to the heap.
+ * the tree, sweeping and compaction to the heap. Parallel tracing scales as
+ * {@code -p collector=immix -p stackRoots=precise -p option=immix.workers=1,immix.workers=2} shows
+ * (Immix marks in parallel when it does not evacuate; a fully live tree leaves nothing to evacuate).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -34,19 +36,23 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 @State(Scope.Thread)
 public class CollectionBenchmark {
-    @Param({"mark-sweep", "mark-compact", "incremental"})
+    @Param({"mark-sweep", "mark-compact", "incremental", "semispace", "immix", "generational"})
     public String collector;
 
     @Param({"precise", "conservative"})
     public String stackRoots;
+
+    /** One strategy option as {@code key=value}, or empty. */
+    @Param({""})
+    public String option;
 
     private GcRuntime runtime;
     private Mutator mutator;
 
     @Setup(Level.Trial)
     public void setUp() {
-        runtime = GcRuntimes.create(GcConfig.defaults().withCollector(collector)
-                .withRoots(List.of(stackRoots, "globals")).withHeapBytes(64L << 20));
+        runtime = GcRuntimes.create(StrategyOption.apply(GcConfig.defaults().withCollector(collector)
+                .withRoots(List.of(stackRoots, "globals")).withHeapBytes(64L << 20), option));
         mutator = runtime.attach("bench");
         Shape node = runtime.shapes().define("Node", 4, 0, 1);
         mutator.pushFrame(1);

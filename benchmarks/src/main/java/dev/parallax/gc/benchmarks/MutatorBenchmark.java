@@ -44,6 +44,14 @@ public class MutatorBenchmark {
     @Param({"false"})
     public boolean debug;
 
+    /**
+     * One strategy option as {@code key=value}, or empty: {@code -p collector=generational
+     * -p option=,generational.barrier=off} measures what the remembering barrier costs (safe here:
+     * an op's objects die at its end, so a missed old-to-young pointer is never followed).
+     */
+    @Param({""})
+    public String option;
+
     private GcRuntime runtime;
     private Mutator m;
     private Shape node;
@@ -51,8 +59,8 @@ public class MutatorBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        runtime = GcRuntimes.create(GcConfig.defaults().withCollector(collector).withHeapBytes(64L << 20)
-                .withDebug(debug));
+        runtime = GcRuntimes.create(StrategyOption.apply(GcConfig.defaults().withCollector(collector)
+                .withHeapBytes(64L << 20).withDebug(debug), option));
         m = runtime.attach("bench");
         node = runtime.shapes().define("Node", 4, 0, 1);
         frame = runtime.frames().define("parentAndChild", 1, 0);

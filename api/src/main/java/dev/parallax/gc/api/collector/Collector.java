@@ -49,6 +49,16 @@ public interface Collector {
     }
 
     /**
+     * Whether {@link #collect} may, for an allocation failure or a stress collection (reasons
+     * "allocation failure" and "stress"), collect only part of the heap (a generational minor
+     * collection). If so, an allocation that still finds no room afterwards is retried after a
+     * second collection, reason "allocation failure (full)", which must be full. Default: no.
+     */
+    default boolean mayCollectPartially() {
+        return false;
+    }
+
+    /**
      * Collects: finds the objects reachable from the roots, reclaims the others. Must leave the heap
      * parsable, every MARK/GREY/FORWARDED bit clear, and the reachable graph unchanged (same objects by
      * id, same fields; a moving collector updates every slot the roots and the heap hold).

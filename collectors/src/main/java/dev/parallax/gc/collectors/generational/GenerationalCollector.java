@@ -17,6 +17,7 @@ import dev.parallax.gc.toolkit.alloc.SpaceContext;
 import dev.parallax.gc.toolkit.heap.PageResource;
 import dev.parallax.gc.toolkit.metadata.SideBits;
 import dev.parallax.gc.toolkit.space.CopySpace;
+import dev.parallax.gc.toolkit.space.ImmixAllocator;
 import dev.parallax.gc.toolkit.space.ImmixSpace;
 import dev.parallax.gc.toolkit.space.ImmortalSpace;
 import dev.parallax.gc.toolkit.space.LargeObjectSpace;
@@ -109,20 +110,61 @@ public final class GenerationalCollector implements Collector {
         return options.barrier() ? barrier : null;
     }
 
+    /**
+     * Mutators bump-allocate in the nursery up to its budget (then a collection is due); when the
+     * heap has no free pages for a nursery block although the budget allows one, they allocate into
+     * the mature space's free lines instead (pretenuring: those objects are old from birth, and the
+     * barrier logs young pointers stored into them like any other mature object). Large objects go
+     * to the large-object space, or, when no run of pages is free, into a big enough hole of the
+     * mature space.
+     */
     @Override
     public MutatorContext createMutatorContext(ObjectModel objects, long preferredBufferBytes) {
         return new SpaceContext(objects, LARGE_OBJECT_BYTES) {
+            private final ImmixAllocator pretenure = new ImmixAllocator(mature);
+            private final AllocationBuffer hole = new AllocationBuffer();
+
             @Override
             protected boolean refill(AllocationBuffer buffer, long bytes) {
-                return nursery.committedBytes() - keptBytes + Math.max(bytes, preferredBufferBytes) <= nurseryBudget
-                        && nursery.refill(buffer, bytes, preferredBufferBytes);
+                if (nursery.committedBytes() - keptBytes + Math.max(bytes, preferredBufferBytes) > nurseryBudget) {
+                    return false;
+                }
+                return nursery.refill(buffer, bytes, preferredBufferBytes) || pretenure.refill(buffer, bytes);
             }
 
             @Override
             protected long allocateElsewhere(long bytes, AllocationSemantics semantics) {
-                return semantics == AllocationSemantics.IMMORTAL ? immortal.allocate(bytes) : large.allocate(bytes);
+                if (semantics == AllocationSemantics.IMMORTAL) {
+                    return immortal.allocate(bytes);
+                }
+                long address = large.allocate(bytes);
+                return address != 0 || semantics != AllocationSemantics.DEFAULT ? address : intoMatureHole(bytes);
+            }
+
+            /** A big default object with no free pages left for it: a hole of the mature space's lines, if one fits. */
+            private long intoMatureHole(long bytes) {
+                if (bytes > ImmixSpace.BLOCK_BYTES || !pretenure.refill(hole, bytes)) {
+                    return 0;
+                }
+                long address = hole.tryBump(bytes);
+                if (hole.limit() > hole.cursor()) {
+                    objects.formatFree(hole.cursor(), hole.limit() - hole.cursor(), 0);
+                }
+                hole.clear();
+                return address;
+            }
+
+            @Override
+            public void reset() {
+                pretenure.reset();
             }
         };
+    }
+
+    /** A minor collection answers allocation failures and stress collections when it can. */
+    @Override
+    public boolean mayCollectPartially() {
+        return true;
     }
 
     /**

@@ -16,14 +16,16 @@ import dev.parallax.gc.runtime.jfr.JfrEvents;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.List;
 import java.lang.foreign.ValueLayout;
 
 /**
  * A mutator's allocation slow path, taken when its buffer has no room (or the object is large, or
  * has other than default semantics): an incremental step if the collector wants one, then the
  * collector's {@link MutatorContext} allocates (refilling the buffer, or from wherever the object
- * belongs); on failure a full collection with the allocation retried inside its pause, so that
- * other mutators cannot take the space it freed; if even that fails, {@link HeapExhaustedException}
+ * belongs); on failure a collection with the allocation retried inside its pause, so that other
+ * mutators cannot take the space it freed; if that fails and the collector may have made it a
+ * partial collection, a second one, full, the same way; if even that fails, {@link HeapExhaustedException}
  * (and a JFR {@code dev.parallax.gc.AllocationFailure} event). A refilled buffer is zeroed in bulk,
  * so objects bumped from it need only their header written; any other block is zeroed alone.
  *
@@ -32,6 +34,13 @@ import java.lang.foreign.ValueLayout;
 final class AllocationSlowPath implements Runnable {
     /** Up to this many bytes are zeroed word by word; more by bulk copies from {@link #ZEROS}. */
     private static final long ZERO_LOOP_BYTES = 128;
+    /**
+     * The pauses an allocation that finds no room asks for before it reports the heap exhausted: a
+     * collector that {@link Collector#mayCollectPartially may} makes the first a partial collection
+     * (a generational minor one), never the second.
+     */
+    private static final List<String> PARTIAL_THEN_FULL = List.of("allocation failure", "allocation failure (full)");
+    private static final List<String> FULL_ONLY = List.of("allocation failure");
     private static final long ZERO_CHUNK_BYTES = 4096;
     /** Zeroed memory that lives as long as the JVM: the source of bulk zeroing (no slice per allocation). */
     private static final MemorySegment ZEROS = Arena.global().allocate(ZERO_CHUNK_BYTES, 8);
@@ -78,21 +87,23 @@ final class AllocationSlowPath implements Runnable {
         if (collector.incrementDue()) {
             coordinator.collect(state, "increment", PauseKind.INCREMENT);
         }
-        while (true) {
-            long address = allocateFromCollector(bytes, semantics);
-            if (address != 0) {
-                return address;
+        for (String reason : collector.mayCollectPartially() ? PARTIAL_THEN_FULL : FULL_ONLY) {
+            while (true) {
+                long address = allocateFromCollector(bytes, semantics);
+                if (address != 0) {
+                    return address;
+                }
+                retryBytes = bytes;
+                retrySemantics = semantics;
+                retryAddress = 0;
+                if (coordinator.collect(state, reason, PauseKind.FULL, this) == CollectOutcome.RAN) {
+                    break;
+                }
+                // joined another thread's pause: retry outside it, then collect ourselves if still needed
             }
-            retryBytes = bytes;
-            retrySemantics = semantics;
-            retryAddress = 0;
-            if (coordinator.collect(state, "allocation failure", PauseKind.FULL, this) == CollectOutcome.RAN) {
-                break;
+            if (retryAddress != 0) {
+                return retryAddress;
             }
-            // joined another thread's pause: retry outside it, then collect ourselves if still needed
-        }
-        if (retryAddress != 0) {
-            return retryAddress;
         }
         env.outOfMemory().run();
         JfrEvents.allocationFailure(name, collector.name(), bytes, retryUsage);

@@ -31,17 +31,23 @@ public final class PageResource {
     /** Where the next search starts (next fit). */
     private int cursor;
 
-    /** Takes over the whole heap of {@code objects}, formatting it as free pages. Its size must be whole pages. */
+    /**
+     * Takes over the heap of {@code objects}, formatting it as free pages. A heap that is not a whole
+     * number of pages keeps its last partial page as a free cell no space is ever given (at most
+     * {@code PAGE_BYTES - 8} bytes unused; its owner reads as {@link #FREE}).
+     */
     public PageResource(ObjectModel objects) {
-        if (objects.capacity() % PAGE_BYTES != 0) {
-            throw new IllegalArgumentException("a heap of " + objects.capacity() + " bytes is not a whole number of "
-                    + PAGE_BYTES + "-byte pages");
-        }
         this.objects = objects;
         this.base = objects.base();
         this.pages = Math.toIntExact(objects.capacity() >>> LOG_PAGE_BYTES);
-        this.owner = new byte[pages];
-        objects.formatFree(base, objects.capacity(), 0);
+        this.owner = new byte[pages + 1];
+        long paged = (long) pages << LOG_PAGE_BYTES;
+        if (paged > 0) {
+            objects.formatFree(base, paged, 0);
+        }
+        if (objects.capacity() > paged) {
+            objects.formatFree(base + paged, objects.capacity() - paged, 0);   // the partial page, never handed out
+        }
     }
 
     public ObjectModel objects() {

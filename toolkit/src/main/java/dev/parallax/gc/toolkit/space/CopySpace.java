@@ -11,20 +11,21 @@ import java.util.Arrays;
 
 /**
  * A space whose survivors are copied out at every collection that includes it (MMTk's copy
- * space): mutators bump-allocate in blocks taken from the page resource; tracing copies each
- * reachable object to a {@link CopyTarget} (this space's own fresh blocks for a semispace, the
- * mature space for a nursery), leaves a forwarding word in the old header, and release gives every
- * evacuated block back. Objects that must not move (an API pin, a pinning root) stay where they are;
- * their blocks are kept, swept so that only the pinned objects remain, and are not allocated into
- * again until they empty. A survivor the copy target has no room for stays in place the same way,
- * so a collection never fails for want of copy reserve.
+ * space): mutators bump-allocate in runs of pages taken from the page resource (their preferred
+ * buffer size); tracing copies each reachable object to a {@link CopyTarget} (this space's own
+ * 32 KiB copy blocks for a semispace, the mature space for a nursery), leaves a forwarding word in
+ * the old header, and release gives every evacuated run back. Objects that must not move (an API
+ * pin, a pinning root) stay where they are: the pages they occupy are kept, swept so that only the
+ * pinned objects remain, and not allocated into again until they empty; the other pages of their
+ * run go back. A survivor the copy target has no room for stays in place the same way, so a
+ * collection never fails for want of copy reserve.
  *
  * <p>Cost: allocation is a bump; tracing copies each live object once (a header read, a bulk copy,
  * a header write); release is one page-resource call per block. Copying is single-threaded: one
  * tracer at a time.
  */
 public final class CopySpace implements Space, CopyTarget {
-    /** Pages per block: 32 KiB. */
+    /** Pages per copy block (the runs copies go to during a collection): 32 KiB. */
     public static final int BLOCK_PAGES = 8;
     public static final long BLOCK_BYTES = (long) BLOCK_PAGES << PageResource.LOG_PAGE_BYTES;
 
@@ -75,22 +76,42 @@ public final class CopySpace implements Space, CopyTarget {
     }
 
     /**
-     * Hands {@code buffer} a fresh run of at least {@code minBytes} (whole blocks, about
-     * {@code preferredBytes}). Thread-safe.
+     * Hands {@code buffer} a fresh run of at least {@code minBytes}: {@code preferredBytes} rounded up
+     * to whole pages, or just enough pages for {@code minBytes} when the page resource has no run that
+     * long. Thread-safe.
      *
-     * @return false when the page resource has no such run
+     * @return false when the page resource has no run of {@code minBytes}
      */
     public synchronized boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
-        long bytes = Math.max(Math.max(minBytes, preferredBytes), BLOCK_BYTES);
-        int n = Math.toIntExact((bytes + PageResource.PAGE_BYTES - 1) >>> PageResource.LOG_PAGE_BYTES);
-        long start = pages.acquire(n, 1, id);
+        long start = acquire(Math.max(minBytes, preferredBytes), minBytes);
         if (start == 0) {
             return false;
         }
-        blocks.add(start, n);
-        buffer.reset(start, start + ((long) n << PageResource.LOG_PAGE_BYTES));
-        objectBytes += (long) n << PageResource.LOG_PAGE_BYTES;
+        buffer.reset(start, start + lastRunBytes);
+        objectBytes += lastRunBytes;
         return true;
+    }
+
+    /** Bytes of the run {@link #acquire} took last. */
+    private long lastRunBytes;
+
+    /** A run of pages for about {@code wanted} bytes, else for {@code needed}; added to the blocks. 0 when none. */
+    private long acquire(long wanted, long needed) {
+        int n = pagesFor(wanted);
+        long start = pages.acquire(n, 1, id);
+        if (start == 0 && pagesFor(needed) < n) {
+            n = pagesFor(needed);
+            start = pages.acquire(n, 1, id);
+        }
+        if (start != 0) {
+            blocks.add(start, n);
+            lastRunBytes = (long) n << PageResource.LOG_PAGE_BYTES;
+        }
+        return start;
+    }
+
+    private static int pagesFor(long bytes) {
+        return Math.toIntExact((bytes + PageResource.PAGE_BYTES - 1) >>> PageResource.LOG_PAGE_BYTES);
     }
 
     @Override
@@ -148,15 +169,12 @@ public final class CopySpace implements Space, CopyTarget {
     public long allocateCopy(long bytes) {
         if (copyCursor + bytes > copyLimit) {
             closeCopyBlock();
-            int n = Math.max(BLOCK_PAGES, Math.toIntExact((bytes + PageResource.PAGE_BYTES - 1)
-                    >>> PageResource.LOG_PAGE_BYTES));
-            long start = pages.acquire(n, 1, id);
+            long start = acquire(Math.max(bytes, BLOCK_BYTES), bytes);
             if (start == 0) {
                 return 0;
             }
-            blocks.add(start, n);
             copyCursor = start;
-            copyLimit = start + ((long) n << PageResource.LOG_PAGE_BYTES);
+            copyLimit = start + lastRunBytes;
         }
         long copy = copyCursor;
         copyCursor += bytes;
@@ -185,7 +203,6 @@ public final class CopySpace implements Space, CopyTarget {
             long end = start + ((long) fromBlocks.pages(i) << PageResource.LOG_PAGE_BYTES);
             if (pinned.nextSet(start, end) < end) {
                 keepPinned(start, end);
-                blocks.add(start, fromBlocks.pages(i));
             } else {
                 pages.release(start, fromBlocks.pages(i));
             }
@@ -193,18 +210,58 @@ public final class CopySpace implements Space, CopyTarget {
         fromBlocks.clear();
     }
 
-    /** Formats every gap between the pinned objects of {@code [start, end)} as free space. */
+    /**
+     * The pages of {@code [start, end)} that hold part of a pinned object are kept, as runs with every
+     * gap between the pinned objects formatted free; the other pages go back to the page resource.
+     */
     private void keepPinned(long start, long end) {
-        long cursor = start;
+        long done = start;       // every page before this one is kept or released
+        long runStart = -1;      // the first page of the open kept run, or -1
+        long cursor = start;     // the open run is formatted up to here (the end of its last pinned object)
         for (long live = pinned.nextSet(start, end); live < end; live = pinned.nextSet(cursor, end)) {
+            long first = pageFloor(live);
+            if (runStart >= 0 && first >= pageCeil(cursor)) {   // a free page or more since the run's last object
+                done = keepRun(runStart, cursor);
+                runStart = -1;
+            }
+            if (runStart < 0) {
+                releaseRun(done, first);
+                runStart = first;
+                cursor = first;
+            }
             if (live > cursor) {
                 objects.formatFree(cursor, live - cursor, 0);
             }
             cursor = live + objects.cellBytes(live);
         }
-        if (end > cursor) {
-            objects.formatFree(cursor, end - cursor, 0);
+        if (runStart >= 0) {
+            done = keepRun(runStart, cursor);
         }
+        releaseRun(done, end);
+    }
+
+    /** Keeps the pages from {@code from} to the one holding {@code lastEnd - 1}, free after {@code lastEnd}; returns the run's end. */
+    private long keepRun(long from, long lastEnd) {
+        long to = pageCeil(lastEnd);
+        if (to > lastEnd) {
+            objects.formatFree(lastEnd, to - lastEnd, 0);
+        }
+        blocks.add(from, Math.toIntExact((to - from) >>> PageResource.LOG_PAGE_BYTES));
+        return to;
+    }
+
+    private void releaseRun(long from, long to) {
+        if (to > from) {
+            pages.release(from, Math.toIntExact((to - from) >>> PageResource.LOG_PAGE_BYTES));
+        }
+    }
+
+    private long pageFloor(long address) {
+        return base + ((address - base) & -PageResource.PAGE_BYTES);
+    }
+
+    private long pageCeil(long address) {
+        return pageFloor(address + PageResource.PAGE_BYTES - 1);
     }
 
     @Override

@@ -43,6 +43,22 @@ class PageResourceTest {
         }
     }
 
+    /** A heap of whole words but not whole pages: its partial last page is a free cell no space gets. */
+    @Test
+    void aPartialLastPageIsNeverHandedOutAndTheHeapStillParses() {
+        try (SpacesHeap h = new SpacesHeap((64 << 10) + 40, 1)) {
+            assertEquals(16, h.pages.pages());
+            h.walk();
+            long all = h.pages.acquire(16, 1, (byte) 1);
+            assertTrue(all != 0);
+            assertEquals(0, h.pages.acquire(1, 1, (byte) 2));
+            assertEquals(PageResource.FREE, h.pages.ownerOf(h.objects.base() + (64 << 10) + 8));
+            h.walk();
+            h.pages.release(all + 15 * PageResource.PAGE_BYTES, 1);
+            h.walk();
+        }
+    }
+
     @Test
     void aFullHeapSaysSoAndReleasingForeignPagesIsRefused() {
         try (SpacesHeap h = new SpacesHeap(64 << 10, 1)) {
