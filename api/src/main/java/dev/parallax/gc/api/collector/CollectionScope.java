@@ -32,6 +32,14 @@ public interface CollectionScope {
      */
     void phase(GcPhase phase);
 
+    /**
+     * Names what this pause collects when that is less than the whole heap, for reports and the GC
+     * log: {@code "young"} for a generational minor collection, {@code "increment"} for a bounded
+     * step of an incremental cycle. Without a call a pause counts as {@code "full"}. Cost: a field store.
+     */
+    default void collects(String kind) {
+    }
+
     /** Whether freed memory must be overwritten with {@link #POISON} (debug mode). */
     boolean poisonFreedMemory();
 

@@ -15,8 +15,22 @@ import java.util.Map;
  * @param liveObjects         objects found reachable (-1 when unknown, e.g. after an increment)
  * @param pinnedObjects       distinct objects named by pinning roots (conservative words) in this pause
  * @param phaseNanos          time spent in each phase announced
+ * @param kind                what the pause collected: "full", "increment", or what the collector named
+ *                            (e.g. "young" for a generational minor collection)
  */
 public record CollectionRecord(long number, String collector, String reason, long timeToSafepointNanos,
                                long pauseNanos, long usedBytesBefore, long usedBytesAfter, long liveObjects,
-                               long pinnedObjects, Map<GcPhase, Long> phaseNanos) {
+                               long pinnedObjects, Map<GcPhase, Long> phaseNanos, String kind) {
+    /** A full collection's record. */
+    public CollectionRecord(long number, String collector, String reason, long timeToSafepointNanos,
+                            long pauseNanos, long usedBytesBefore, long usedBytesAfter, long liveObjects,
+                            long pinnedObjects, Map<GcPhase, Long> phaseNanos) {
+        this(number, collector, reason, timeToSafepointNanos, pauseNanos, usedBytesBefore, usedBytesAfter,
+                liveObjects, pinnedObjects, phaseNanos, "full");
+    }
+
+    /** Whether the pause collected the whole heap (neither an increment nor a partial collection). */
+    public boolean full() {
+        return kind.equals("full");
+    }
 }

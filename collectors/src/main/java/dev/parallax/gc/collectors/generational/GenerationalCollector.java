@@ -200,6 +200,7 @@ public final class GenerationalCollector implements Collector {
 
     private void minorCollection(CollectionScope scope) {
         minors++;
+        scope.collects("young");
         long[] kept = keptObjects();
         prepare(scope, false);
         traceKept(kept);

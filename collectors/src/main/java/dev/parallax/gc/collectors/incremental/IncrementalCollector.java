@@ -132,6 +132,7 @@ public final class IncrementalCollector implements Collector {
 
     @Override
     public void collectIncrement(CollectionScope scope) {
+        scope.collects("increment");
         increments++;
         bytesSinceIncrement = 0;
         switch (state) {

@@ -18,9 +18,10 @@ import java.util.TreeMap;
  * <pre>[1.234s][info][gc] GC(12) Pause Full (mark-sweep, allocation failure) 48M-&gt;12M(64M) 3.214ms</pre>
  * and, at level {@code debug}, one line per phase of that pause:
  * <pre>[1.234s][debug][gc,phases] GC(12)   Trace live 2.100ms</pre>
- * A pause is {@code Full}, or {@code Increment}: a bounded step of a collector that works
- * incrementally (one with a write barrier; a stop-the-world collector asked for a step collects in
- * full). Phases are listed in the order a collection passes them. Lines go out as the mutators
+ * A pause is named for what it collected, as the collector said ({@code CollectionRecord.kind}):
+ * {@code Full}, {@code Increment} (a bounded step of an incremental collector; a stop-the-world
+ * collector asked for a step collects in full), {@code Young} (a generational minor collection).
+ * Phases are listed in the order a collection passes them. Lines go out as the mutators
  * resume, in collection order.
  */
 public final class GcLog implements GcListener {
@@ -35,24 +36,21 @@ public final class GcLog implements GcListener {
     private final PrintWriter out;
     private final Level level;
     private final long capacityBytes;
-    private final boolean incremental;
 
     /**
      * @param out           where the lines go
      * @param level         pauses only, or phases too
      * @param capacityBytes the heap's capacity, printed in parentheses
-     * @param incremental   whether the collector runs increments (a step of any other is a full collection)
      */
-    public GcLog(PrintWriter out, Level level, long capacityBytes, boolean incremental) {
+    public GcLog(PrintWriter out, Level level, long capacityBytes) {
         this.out = out;
         this.level = level;
         this.capacityBytes = capacityBytes;
-        this.incremental = incremental;
     }
 
     /** Starts logging {@code runtime}'s collections; the first line names its strategies and heap. */
     public static GcLog attach(GcRuntime runtime, PrintWriter out, Level level) {
-        GcLog log = new GcLog(out, level, runtime.usage().capacityBytes(), runtime.constraints().needsWriteBarrier());
+        GcLog log = new GcLog(out, level, runtime.usage().capacityBytes());
         log.line("info", "gc", "Using " + runtime.config().strategies() + ", heap " + megabytes(log.capacityBytes)
                 + ", " + (runtime.config().debug() ? "debug" : "release") + " mode");
         runtime.addListener(log);
@@ -61,7 +59,7 @@ public final class GcLog implements GcListener {
 
     @Override
     public void collectionEnded(CollectionRecord r) {
-        String kind = incremental && isIncrement(r.reason()) ? "Increment" : "Full";
+        String kind = Character.toUpperCase(r.kind().charAt(0)) + r.kind().substring(1);
         StringBuilder lines = new StringBuilder();
         lines.append(format("info", "gc", String.format(Locale.ROOT, "GC(%d) Pause %s (%s, %s) %s->%s(%s) %.3fms",
                 r.number(), kind, r.collector(), r.reason(), size(r.usedBytesBefore()), size(r.usedBytesAfter()),
@@ -86,11 +84,6 @@ public final class GcLog implements GcListener {
             out.print(format(lvl, tags, message));
             out.flush();
         }
-    }
-
-    /** Whether a collection's reason marks an increment of an incremental collector (the runtime's names). */
-    static boolean isIncrement(String reason) {
-        return reason.equals("increment") || reason.equals("step");
     }
 
     /** "Trace live" for TRACE_LIVE. */

@@ -19,15 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class GcLogTest {
     private static final String UPTIME = "\\[\\d+\\.\\d{3}s\\]";
 
-    private static CollectionRecord record(long number, String reason) {
+    private static CollectionRecord record(long number, String reason, String kind) {
         return new CollectionRecord(number, "mark-sweep", reason, 50_000, 3_214_000, 48L << 20, 12L << 20, 1000, 0,
-                Map.of(GcPhase.SWEEP, 1_000_000L, GcPhase.MARK_ROOTS, 200_000L, GcPhase.TRACE_LIVE, 2_100_000L));
+                Map.of(GcPhase.SWEEP, 1_000_000L, GcPhase.MARK_ROOTS, 200_000L, GcPhase.TRACE_LIVE, 2_100_000L), kind);
     }
 
     @Test
     void aPauseIsOneHotSpotStyleLine() {
         StringWriter out = new StringWriter();
-        new GcLog(new PrintWriter(out), GcLog.Level.INFO, 64L << 20, false).collectionEnded(record(12, "allocation failure"));
+        new GcLog(new PrintWriter(out), GcLog.Level.INFO, 64L << 20).collectionEnded(record(12, "allocation failure", "full"));
         String line = out.toString().strip();
         assertTrue(line.matches(UPTIME + "\\[info\\]\\[gc\\] GC\\(12\\) Pause Full \\(mark-sweep, allocation failure\\) "
                 + "48M->12M\\(64M\\) 3\\.214ms"), line);
@@ -36,7 +36,7 @@ class GcLogTest {
     @Test
     void debugAddsTimeToSafepointAndThePhasesInTheirOrder() {
         StringWriter out = new StringWriter();
-        new GcLog(new PrintWriter(out), GcLog.Level.DEBUG, 64L << 20, true).collectionEnded(record(3, "increment"));
+        new GcLog(new PrintWriter(out), GcLog.Level.DEBUG, 64L << 20).collectionEnded(record(3, "increment", "increment"));
         List<String> lines = out.toString().lines().toList();
         assertEquals(5, lines.size(), out.toString());
         assertTrue(lines.get(0).contains("[info][gc] GC(3) Pause Increment (mark-sweep, increment)"), lines.get(0));
@@ -49,10 +49,28 @@ class GcLogTest {
     }
 
     @Test
-    void aStepOfAStopTheWorldCollectorIsAFullPause() {
+    void aPauseIsNamedForWhatItCollected() {
         StringWriter out = new StringWriter();
-        new GcLog(new PrintWriter(out), GcLog.Level.INFO, 1L << 20, false).collectionEnded(record(1, "step"));
-        assertTrue(out.toString().contains("Pause Full (mark-sweep, step)"), out.toString());
+        GcLog log = new GcLog(new PrintWriter(out), GcLog.Level.INFO, 1L << 20);
+        log.collectionEnded(record(1, "step", "full"));
+        log.collectionEnded(record(2, "allocation failure", "young"));
+        assertTrue(out.toString().contains("GC(1) Pause Full (mark-sweep, step)"), out.toString());
+        assertTrue(out.toString().contains("GC(2) Pause Young (mark-sweep, allocation failure)"), out.toString());
+    }
+
+    @Test
+    void aStepOfAStopTheWorldCollectorIsAFullPauseAndAGenerationalMinorOneIsYoung() {
+        for (String collector : List.of("mark-sweep", "generational")) {
+            StringWriter out = new StringWriter();
+            GcConfig config = GcConfig.defaults().withCollector(collector).withHeapBytes(1L << 20).withTlabBytes(4096);
+            try (GcRuntime runtime = GcRuntimes.create(config); Mutator m = runtime.attach("t")) {
+                GcLog.attach(runtime, new PrintWriter(out), GcLog.Level.INFO);
+                m.collectStep();
+            }
+            String expected = collector.equals("generational") ? "Pause Young (generational, step)"
+                    : "Pause Full (mark-sweep, step)";
+            assertTrue(out.toString().contains(expected), out.toString());
+        }
     }
 
     @Test

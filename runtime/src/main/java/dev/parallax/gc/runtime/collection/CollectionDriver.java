@@ -64,6 +64,8 @@ public final class CollectionDriver implements PauseHandler {
     // the pause in progress
     private String reason;
     private PauseKind kind;
+    /** What the pause collected, as the collector named it ("full", "increment", "young"). */
+    private String collected;
     private long requestNanos;
     private long stoppedNanos;
     private long usedBefore;
@@ -135,6 +137,7 @@ public final class CollectionDriver implements PauseHandler {
             collector.collectIncrement(scope);
         }
         starts.invalidate();
+        collected = scope.kind();
         liveObjects = kind == PauseKind.FULL ? collector.liveObjects() : -1;
         pinnedObjects = pins.distinctPinned();
         if (debug) {
@@ -163,9 +166,9 @@ public final class CollectionDriver implements PauseHandler {
         long pause = releaseNanos - requestNanos;
         totals.recordCollection(ttsp, pause, usageAfter);
         CollectionRecord record = new CollectionRecord(number, collector.name(), reason, ttsp, pause, usedBefore,
-                usageAfter.usedBytes(), liveObjects, pinnedObjects, clock.totals());
+                usageAfter.usedBytes(), liveObjects, pinnedObjects, clock.totals(), collected);
         ended.put(number, record);
-        events.commit(record, kind == PauseKind.FULL);
+        events.commit(record);
     }
 
     @Override

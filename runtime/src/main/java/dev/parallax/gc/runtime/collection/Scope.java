@@ -23,6 +23,7 @@ final class Scope implements CollectionScope {
     private final boolean poison;
     private final Consumer<GcPhase> phases;
     private final PinCounter pins;
+    private String kind = "full";
 
     /** @param pins reset by the caller for this pause; counts across every {@link #scanRoots} call */
     Scope(long number, String reason, RootScanContext roots, List<RootSource> sources, boolean poison,
@@ -34,6 +35,16 @@ final class Scope implements CollectionScope {
         this.poison = poison;
         this.phases = phases;
         this.pins = pins;
+    }
+
+    @Override
+    public void collects(String kind) {
+        this.kind = kind;
+    }
+
+    /** What the pause collected: the collector's name for it, else "full". */
+    String kind() {
+        return kind;
     }
 
     @Override

@@ -31,7 +31,8 @@ final class CollectionEvent extends Event {
     String reason;
 
     @Label("Pause Kind")
-    @Description("full: a whole collection; increment: one bounded step of an incremental cycle")
+    @Description("full: a whole collection; increment: one bounded step of an incremental cycle; young: a "
+            + "generational minor collection (or what else the collector named)")
     String pauseKind;
 
     @Label("Time to Safepoint")

@@ -67,15 +67,15 @@ public final class JfrEvents {
         }
     }
 
-    /** Commits the pause that was {@link #released}: {@code record} is its account, {@code full} its kind. */
-    public void commit(CollectionRecord record, boolean full) {
+    /** Commits the pause that was {@link #released}: {@code record} is its account. */
+    public void commit(CollectionRecord record) {
         CollectionEvent event = collection;
         collection = null;
         if (event != null && event.shouldCommit()) {
             event.number = record.number();
             event.collector = record.collector();
             event.reason = record.reason();
-            event.pauseKind = full ? "full" : "increment";
+            event.pauseKind = record.kind();
             event.timeToSafepoint = record.timeToSafepointNanos();
             event.usedBefore = record.usedBytesBefore();
             event.usedAfter = record.usedBytesAfter();
