@@ -184,7 +184,9 @@ public final class IncrementalCollector implements Collector {
         barrier.drainTo(marker::shade);
         if (marker.drain(budget)) {
             finishMarking();
-            sweepIncrement(scope, Math.min(budget, options.sweepBudget())); // refill free lists before allocation resumes
+            // refill the free lists before allocation resumes: the sweep's own budget, in bytes (the
+            // marking budget counts objects and has nothing to say about it)
+            sweepIncrement(scope, options.sweepBudget());
         }
     }
 

@@ -89,4 +89,25 @@ class IncrementalCollectorTest extends CollectorContractTest {
             assertTrue(h.objects.isMarked(fresh));
         }
     }
+
+    /**
+     * Regression (issue 8, defect 7): when marking ends inside an increment, the sweep that follows is
+     * bounded by the sweep budget in bytes, not by the marking budget in objects. With a one-object
+     * marking budget and a sweep budget larger than the heap, the increment that finishes marking
+     * sweeps the whole heap and ends the cycle.
+     */
+    @Test
+    void theIncrementThatFinishesMarkingSweepsItsSweepBudgetInBytes() {
+        IncrementalCollector gc = new IncrementalCollector(new IncrementalOptions(1, 1 << 20, 0.5, 1024, true));
+        try (TestHeap h = new TestHeap(gc, 256 << 10, 1)) {
+            for (int i = 0; i < 20; i++) {
+                h.allocate(ObjectKind.REF_ARRAY, 0, 10); // 1920 dead bytes below the root
+            }
+            h.setRoot(0, h.allocate(ObjectKind.BOXED_LONG, 0, 1));
+            h.increment(); // the cycle starts: the root is grey
+            h.increment(); // scans the root (budget 1): marking ends and sweeping begins
+            assertFalse(gc.cycleInProgress(), "a 1 MiB sweep budget sweeps a 256 KiB heap in one increment");
+            assertEquals(h.objects.objectBytes(1), h.collector.usage().usedBytes());
+        }
+    }
 }
