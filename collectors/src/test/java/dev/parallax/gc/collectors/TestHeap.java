@@ -119,6 +119,10 @@ public final class TestHeap implements AutoCloseable {
                 }
             }
 
+            public long objectContaining(long address) {
+                return TestHeap.this.objectContaining(address);
+            }
+
             public void phase(GcPhase phase) {
                 phases.add(phase);
             }
@@ -145,6 +149,22 @@ public final class TestHeap implements AutoCloseable {
             objects.formatFree(start, end - start, 0);
         }
         buffer.clear();
+    }
+
+    /** The object containing {@code address} by a walk from the heap base (the runtime keeps a map), or 0. */
+    long objectContaining(long address) {
+        for (long a = objects.base(); a < objects.limit(); ) {
+            ObjectKind kind = objects.kind(a);
+            long bytes = objects.cellBytes(a);
+            if (kind == null || bytes > objects.limit() - a) {
+                return 0;
+            }
+            if (address < a + bytes) {
+                return address >= a && kind.isObject() ? a : 0;
+            }
+            a += bytes;
+        }
+        return 0;
     }
 
     /** Walks the heap cell by cell; fails unless the walk lands on the end. Returns objects by address. */

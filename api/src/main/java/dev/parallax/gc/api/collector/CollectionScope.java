@@ -32,6 +32,16 @@ public interface CollectionScope {
      */
     void phase(GcPhase phase);
 
+    /**
+     * The start of the allocated object that contains {@code address} (its start or an interior
+     * address), or 0 when none does (outside the heap, free space, a filler). Answers as
+     * {@code RootScanContext.objectContaining} does, from the same object-start map, valid in the
+     * phases that keep the heap's cells (see {@link #phase}). Debug-mode tracing uses it to accept
+     * only object starts: a reference field holding an interior address is named, not followed.
+     * Cost: one heap walk on the first call after the cells may have changed, then a short bit search.
+     */
+    long objectContaining(long address);
+
     /** Whether freed memory must be overwritten with {@link #POISON} (debug mode). */
     boolean poisonFreedMemory();
 

@@ -171,6 +171,7 @@ public final class IncrementalCollector implements Collector {
     private void startCycle(CollectionScope scope) {
         scope.phase(GcPhase.PREPARE);
         marker.reset();
+        marker.inPause(scope);
         scope.phase(GcPhase.MARK_ROOTS);
         scope.scanRoots(marker);
         state = State.MARKING;
@@ -181,6 +182,7 @@ public final class IncrementalCollector implements Collector {
     /** Grey objects logged by the barrier or left on the stack are scanned, up to the budget. */
     private void markIncrement(CollectionScope scope, long budget) {
         scope.phase(GcPhase.TRACE_LIVE);
+        marker.inPause(scope);
         barrier.drainTo(marker::shade);
         if (marker.drain(budget)) {
             finishMarking();

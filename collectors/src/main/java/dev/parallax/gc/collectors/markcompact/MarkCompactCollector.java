@@ -106,6 +106,7 @@ public final class MarkCompactCollector implements Collector {
     private void prepare(CollectionScope scope) {
         scope.phase(GcPhase.PREPARE);
         marker.reset();
+        marker.inPause(scope);
         forwarding.clear();
     }
 

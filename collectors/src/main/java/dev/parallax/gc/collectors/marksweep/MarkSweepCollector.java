@@ -121,6 +121,7 @@ public final class MarkSweepCollector implements Collector {
     private void prepare(CollectionScope scope) {
         scope.phase(GcPhase.PREPARE);
         marker.reset();
+        marker.inPause(scope);
     }
 
     /** Every object a root names is marked and grey. */
