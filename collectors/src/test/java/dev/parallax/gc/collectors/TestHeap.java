@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A bare heap for testing a collector without the runtime: one allocation buffer, a segment of root
@@ -34,6 +35,8 @@ public final class TestHeap implements AutoCloseable {
     public final Collector collector;
     public final MemorySegment roots;
     public final List<GcPhase> phases = new ArrayList<>();
+    /** Called at every phase the collector announces, after it is recorded (a listener's view of the pause). */
+    public Consumer<GcPhase> onPhase = phase -> { };
     private final AllocationBuffer buffer = new AllocationBuffer();
     private long nextId = 1;
     private long collections;
@@ -125,6 +128,7 @@ public final class TestHeap implements AutoCloseable {
 
             public void phase(GcPhase phase) {
                 phases.add(phase);
+                onPhase.accept(phase);
             }
 
             public boolean poisonFreedMemory() {

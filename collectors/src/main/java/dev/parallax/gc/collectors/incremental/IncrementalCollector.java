@@ -134,28 +134,38 @@ public final class IncrementalCollector implements Collector {
     public void collectIncrement(CollectionScope scope) {
         increments++;
         bytesSinceIncrement = 0;
-        switch (state) {
-            case IDLE -> {
-                incrementalCycles++;
-                startCycle(scope);
+        space.beginRebuild();
+        try {
+            switch (state) {
+                case IDLE -> {
+                    incrementalCycles++;
+                    startCycle(scope);
+                }
+                case MARKING -> markIncrement(scope, options.markBudget());
+                case SWEEPING -> sweepIncrement(scope, options.sweepBudget());
             }
-            case MARKING -> markIncrement(scope, options.markBudget());
-            case SWEEPING -> sweepIncrement(scope, options.sweepBudget());
+        } finally {
+            space.endRebuild();
         }
     }
 
     /** A full collection: finish any cycle in progress, then run one complete cycle. */
     @Override
     public void collect(CollectionScope scope) {
-        if (state != State.IDLE) {
-            if (scope.reason().contains("allocation")) {
-                fallbacks++;
+        space.beginRebuild();
+        try {
+            if (state != State.IDLE) {
+                if (scope.reason().contains("allocation")) {
+                    fallbacks++;
+                }
+                finishCycle(scope);
             }
+            fullCycles++;
+            startCycle(scope);
             finishCycle(scope);
+        } finally {
+            space.endRebuild();
         }
-        fullCycles++;
-        startCycle(scope);
-        finishCycle(scope);
     }
 
     private void finishCycle(CollectionScope scope) {

@@ -99,4 +99,43 @@ class MarkCompactCollectorTest extends CollectorContractTest {
                     GcPhase.UPDATE_REFERENCES, GcPhase.RELOCATE, GcPhase.RELEASE), h.phases);
         }
     }
+
+    /**
+     * Regression (issue 8, defect 2): {@code usage()} is callable at any time, also while a pause
+     * rebuilds the free lists. Here a pinned object kept a 40 KiB gap in the lists; once it is
+     * unpinned and dead, relocation slides a survivor over that gap, so the old lists lead into live
+     * data. A reader asking for the usage after relocation, before the lists are rebuilt, must get a
+     * consistent account (the one from the start of the pause), not follow the stale links.
+     */
+    @Test
+    void usageDuringAPauseIsTheConsistentAccountOfItsStartNotTheListsBeingRebuilt() {
+        try (TestHeap h = new TestHeap(newCollector(), 64 << 10, 2)) {
+            for (int i = 0; i < 40; i++) {
+                h.allocate(ObjectKind.REF_ARRAY, 0, 126); // 40 KiB of garbage below the pinned object
+            }
+            long pinned = h.allocate(ObjectKind.REF_ARRAY, 0, 1);
+            h.objects.setBits(pinned, HeaderLayout.PINNED_BIT);
+            h.setRoot(0, pinned);
+            h.setRoot(1, h.allocate(ObjectKind.REF_ARRAY, 0, 1));
+            h.collect(); // the gap before the pinned object is now the largest free chunk
+            h.objects.clearBits(pinned, HeaderLayout.PINNED_BIT);
+            h.setRoot(0, 0);
+            var before = h.collector.usage();
+            List<Object> seen = new ArrayList<>();
+            h.onPhase = phase -> {
+                if (phase == GcPhase.RELEASE) {
+                    try {
+                        seen.add(h.collector.usage());
+                    } catch (RuntimeException e) {
+                        seen.add(e);
+                    }
+                }
+            };
+            h.collect();
+            assertEquals(List.of(before), seen, "usage() during the pause");
+            var after = h.collector.usage();
+            assertEquals(after.capacityBytes(), after.usedBytes() + after.freeBytes());
+            assertTrue(after.largestFreeBytes() <= after.freeBytes(), after.toString());
+        }
+    }
 }
