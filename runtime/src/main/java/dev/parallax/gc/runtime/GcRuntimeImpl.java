@@ -19,6 +19,7 @@ import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.runtime.collection.CollectionDriver;
 import dev.parallax.gc.runtime.collection.GcTotals;
+import dev.parallax.gc.runtime.collection.PinTable;
 import dev.parallax.gc.runtime.globals.GlobalTable;
 import dev.parallax.gc.runtime.handshake.CollectOutcome;
 import dev.parallax.gc.runtime.handshake.PauseKind;
@@ -62,6 +63,7 @@ public final class GcRuntimeImpl implements GcRuntime {
     private final SafepointCoordinator coordinator;
     private final CollectionDriver driver;
     private final GcTotals totals = new GcTotals();
+    private final PinTable pins;
     private final List<GcListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<AttachedMutator> mutators = ConcurrentHashMap.newKeySet();
     private final MutatorClass mutatorClass;
@@ -83,15 +85,16 @@ public final class GcRuntimeImpl implements GcRuntime {
         this.rootSources = List.copyOf(rootSources);
         this.globals = new GlobalTable(heap.allocateSide((long) config.globalCells() * 8), config.globalCells(), tags,
                 heap.objects(), config.debug());
+        this.pins = new PinTable(heap.objects());
         this.driver = new CollectionDriver(collector, heap.objects(), tags, globals, this.rootSources,
-                listeners, totals, config.debug());
+                listeners, totals, config.debug(), pins);
         this.coordinator = new SafepointCoordinator(driver, stopTimeoutNanos);
         CollectorConstraints constraints = collector.constraints();
         // null when not needed, or when the collector disables it (an unsafe setting for experiments)
         WriteBarrier barrier = constraints.needsWriteBarrier() ? collector.writeBarrier() : null;
         MutatorEnvironment environment = new MutatorEnvironment(config, heap.memory(), heap.objects(), frames, tags,
                 collector, barrier, coordinator, PollSchedule.of(policy), new AtomicLong(1), totals::recordOutOfMemory,
-                this::mutatorClosed);
+                this::mutatorClosed, pins);
         MutatorConstants constants = MutatorConstants.of(environment);
         this.mutatorClass = SPECIALISE ? MutatorClass.specialised(constants) : MutatorClass.generic(constants);
     }
@@ -174,6 +177,11 @@ public final class GcRuntimeImpl implements GcRuntime {
     /** How many times a mutator touched the heap while stopped or during a collection (checked in debug mode only). */
     public long debugViolations() {
         return coordinator.violations();
+    }
+
+    /** The mutators' pin counts. */
+    public PinTable pins() {
+        return pins;
     }
 
     /** How many times a pause built the object-start map (at most once per pause that resolves a word). */

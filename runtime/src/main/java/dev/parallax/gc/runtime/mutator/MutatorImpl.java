@@ -561,14 +561,14 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
     public void pin(long object) {
         MutatorConstants k = k();
         checkPinnable(k, object, "pin");
-        k.env().objects().setBits(object, HeaderLayout.PINNED_BIT);
+        k.env().pins().pin(object);
     }
 
     @Override
     public void unpin(long object) {
         MutatorConstants k = k();
         checkPinnable(k, object, "unpin");
-        k.env().objects().clearBits(object, HeaderLayout.PINNED_BIT);
+        k.env().pins().unpin(object);
     }
 
     private void checkPinnable(MutatorConstants k, long object, String op) {
