@@ -55,6 +55,12 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
     private static final long BOXED_LONG = ObjectKind.BOXED_LONG.code() | (1L << HeaderLayout.LENGTH_SHIFT);
     private static final long BOXED_DOUBLE = ObjectKind.BOXED_DOUBLE.code() | (1L << HeaderLayout.LENGTH_SHIFT);
     private static final int ID_BLOCK = 1024;
+    // safepoint sites, as timeout diagnostics name a mutator's last safepoint
+    private static final String ALLOCATION_POLL = "an allocation poll";
+    private static final String SLOW_PATH_POLL = "the allocation slow path's poll";
+    private static final String BACK_EDGE_POLL = "a back-edge poll";
+    private static final String FUNCTION_ENTRY_POLL = "a function-entry poll";
+    private static final String EXPLICIT_POLL = "an explicit poll()";
 
     /** The runtime's constants in a specialised copy of this class; null in the generic class. */
     private static final MutatorConstants K = MutatorClass.classData(MethodHandles.lookup());
@@ -369,7 +375,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
         int interval = k.allocationInterval();
         if (interval != 0 && (interval == 1 || --allocationCountdown == 0)) {
             allocationCountdown = interval;
-            pollNow(k);
+            pollNow(k, ALLOCATION_POLL);
         }
         long bytes = k.headerBytes() + (length << 3);
         long address = tlab.tryBump(bytes);
@@ -389,7 +395,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
 
     /** The TLAB had no room: poll (always, whatever the policy), then the slow path. */
     private long allocateSlow(long bytes) {
-        pollNow(k());
+        pollNow(k(), SLOW_PATH_POLL);
         long address = slow.allocate(bytes);
         // pauses change the colour and retire every TLAB, so every colour change is seen here
         allocationBits = k().env().collector().allocationHeaderBits();
@@ -584,7 +590,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
     public void poll() {
         MutatorConstants k = k();
         enterIfDebug(k);
-        pollNow(k);
+        pollNow(k, EXPLICIT_POLL);
     }
 
     @Override
@@ -594,7 +600,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
         int interval = k.backEdgeInterval();
         if (interval != 0 && (interval == 1 || --backEdgeCountdown == 0)) {
             backEdgeCountdown = interval;
-            pollNow(k);
+            pollNow(k, BACK_EDGE_POLL);
         }
     }
 
@@ -605,14 +611,17 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
         int interval = k.functionEntryInterval();
         if (interval != 0 && (interval == 1 || --functionEntryCountdown == 0)) {
             functionEntryCountdown = interval;
-            pollNow(k);
+            pollNow(k, FUNCTION_ENTRY_POLL);
         }
     }
 
-    /** A poll that the policy makes: park if a stop is requested (one volatile read); count it for POLL stress. */
-    private void pollNow(MutatorConstants k) {
+    /**
+     * A poll that the policy makes: park if a stop is requested (one volatile read); count it for POLL
+     * stress. {@code site} names the kind of poll for diagnostics; it is recorded only when parking.
+     */
+    private void pollNow(MutatorConstants k, String site) {
         if (k.coordinator().stopRequested()) {
-            k.coordinator().park(state);
+            k.coordinator().park(state, site);
         }
         if (k.stressPoll() && --stressCountdown == 0) {
             stressCollect();
