@@ -4,16 +4,22 @@ import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.api.StressMode;
 import dev.parallax.gc.api.object.HeaderLayout;
+import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.api.strategy.StrategyProvider;
 import dev.parallax.gc.properties.program.Program;
 import dev.parallax.gc.properties.program.Programs;
 import dev.parallax.gc.properties.run.Coverage;
 import dev.parallax.gc.properties.run.InvariantViolation;
 import dev.parallax.gc.properties.run.Minimizer;
 import dev.parallax.gc.properties.run.Trace;
+import dev.parallax.gc.runtime.StrategyCatalog;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -177,7 +183,7 @@ public final class PropertyChecker {
     static GcConfig forChecking(GcConfig config, int maxActions, Settings settings) {
         long heap = Math.clamp(256L * maxActions, 1L << 20, 64L << 20) & ~7L;
         // object ids in every mode: the identity invariant needs them
-        GcConfig cfg = (settings.forceDebug() ? config.withDebug(true) : config).withObjectIds(true);
+        GcConfig cfg = withCheckingOptions((settings.forceDebug() ? config.withDebug(true) : config).withObjectIds(true));
         if (settings.sizeHeap()) {
             return cfg.withHeapBytes(heap);
         }
@@ -187,6 +193,30 @@ public final class PropertyChecker {
                     + "leave the heap to the checker");
         }
         return cfg;
+    }
+
+    /**
+     * The configuration with the {@link StrategyProvider#checkingOptions() checking options} of its
+     * strategies added where it sets none (an incremental collector's one-object marking budget): the
+     * configuration's own options win. Unknown strategy names are left for the runtime to refuse.
+     */
+    static GcConfig withCheckingOptions(GcConfig config) {
+        StrategyCatalog catalog = StrategyCatalog.discover();
+        Map<String, String> options = new LinkedHashMap<>();
+        List<Map.Entry<Axis, String>> selected = new ArrayList<>();
+        selected.add(Map.entry(Axis.COLLECTOR, config.collector()));
+        config.roots().forEach(r -> selected.add(Map.entry(Axis.ROOTS, r)));
+        selected.add(Map.entry(Axis.TAGS, config.tags()));
+        selected.add(Map.entry(Axis.SAFEPOINTS, config.safepoints()));
+        for (Map.Entry<Axis, String> s : selected) {
+            try {
+                catalog.require(s.getKey(), s.getValue()).checkingOptions().forEach(options::putIfAbsent);
+            } catch (GcConfigException e) {
+                // an unknown name: creating the runtime reports it
+            }
+        }
+        options.putAll(config.options());
+        return options.equals(config.options()) ? config : config.withOptions(options);
     }
 
     private static int headerWords(GcConfig cfg) {

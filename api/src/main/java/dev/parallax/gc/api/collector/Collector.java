@@ -90,6 +90,15 @@ public interface Collector {
         collect(scope);
     }
 
+    /**
+     * Whether {@link #collectIncrement} runs bounded steps of a cycle (an incremental collector)
+     * rather than full collections. Stress mode runs increments on such a collector, so that stress
+     * exercises marking interleaved with the mutators. Default: false.
+     */
+    default boolean isIncremental() {
+        return false;
+    }
+
     /** Collector-specific counters for reports (e.g. stop-the-world fallbacks, objects moved). */
     default Map<String, Long> counters() {
         return Map.of();

@@ -234,6 +234,11 @@ public final class IncrementalCollector implements Collector {
                 "stw-fallbacks", fallbacks);
     }
 
+    @Override
+    public boolean isIncremental() {
+        return true;
+    }
+
     /** Whether a cycle has started and not yet finished sweeping. */
     public boolean cycleInProgress() {
         return state != State.IDLE;

@@ -630,7 +630,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
 
     private void stressCollect() {
         stressCountdown = k().stressInterval();
-        k().coordinator().collect(state, "stress", PauseKind.FULL);
+        k().coordinator().collect(state, "stress", k().stressKind());
     }
 
     @Override
