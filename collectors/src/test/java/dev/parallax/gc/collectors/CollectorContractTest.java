@@ -222,8 +222,31 @@ public abstract class CollectorContractTest {
             h.setRoot(0, arr);
             HeapCorruptionException e = assertThrows(HeapCorruptionException.class, h::collect);
             assertTrue(e.getMessage().contains("field 1 of object #1 REF_ARRAY"), e.getMessage());
-            assertTrue(e.getMessage().contains("inside object #2 RAW_ARRAY") && e.getMessage().contains("not an object start"),
-                    e.getMessage());
+            assertTrue(e.getMessage().contains("byte 16 inside object #2 RAW_ARRAY")
+                    && e.getMessage().contains("not an object start"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aRootToTheHeapsLimitIsOutsideTheHeap() {
+        try (TestHeap h = new TestHeap(newCollector(), 64 << 10, 1)) {
+            h.setRoot(0, h.objects.limit());
+            HeapCorruptionException e = assertThrows(HeapCorruptionException.class, h::collect);
+            assertTrue(e.getMessage().contains("is outside the heap"), e.getMessage());
+        }
+    }
+
+    /** A refill asks for more than any free chunk holds: the collector says no (the runtime then collects). */
+    @Test
+    void aRefillLargerThanEveryFreeChunkIsRefused() {
+        try (TestHeap h = new TestHeap(newCollector(), 64 << 10, 1)) {
+            assertTrue(h.refill(4096));
+            assertTrue(!h.refill(128 << 10), "a 128 KiB buffer from a 64 KiB heap");
+            while (h.allocate(ObjectKind.RAW_ARRAY, 0, 62) != 0) {
+                // fill the heap
+            }
+            assertTrue(!h.refill(512), "a full heap has no 512-byte chunk");
+            assertEquals(0, h.collector.allocateLarge(2048), "nor a large block");
         }
     }
 }

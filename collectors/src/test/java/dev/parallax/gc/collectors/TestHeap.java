@@ -37,6 +37,8 @@ public final class TestHeap implements AutoCloseable {
     public final List<GcPhase> phases = new ArrayList<>();
     /** Called at every phase the collector announces, after it is recorded (a listener's view of the pause). */
     public Consumer<GcPhase> onPhase = phase -> { };
+    /** Objects every root scan also reports as pinning roots (as conservative stack roots would). */
+    public final List<Long> pinningRoots = new ArrayList<>();
     private final AllocationBuffer buffer = new AllocationBuffer();
     private long nextId = 1;
     private long collections;
@@ -53,6 +55,12 @@ public final class TestHeap implements AutoCloseable {
         this.collector = collector;
         this.roots = arena.allocate(8L * rootSlots, 8);
         collector.initialize(objects, tags);
+    }
+
+    /** Hands the collector a buffer of at least {@code bytes}, as a mutator's slow path does; false when it has no room. */
+    public boolean refill(long bytes) {
+        retire();
+        return collector.refill(buffer, bytes, bytes);
     }
 
     /** Allocates and zeroes an object; returns 0 when the collector has no room (no implicit GC here). */
@@ -95,8 +103,13 @@ public final class TestHeap implements AutoCloseable {
     }
 
     public void collect() {
+        collect("test");
+    }
+
+    /** A full collection for {@code reason} ("allocation failure" counts as an incremental collector's fallback). */
+    public void collect(String reason) {
         retire();
-        collector.collect(scope("test"));
+        collector.collect(scope(reason));
     }
 
     /** One incremental step, as the runtime runs it when {@code incrementDue()} says so. */
@@ -119,6 +132,9 @@ public final class TestHeap implements AutoCloseable {
             public void scanRoots(RootVisitor visitor) {
                 for (long off = 0; off < roots.byteSize(); off += 8) {
                     visitor.visitSlot(roots, off);
+                }
+                for (long object : pinningRoots) {
+                    visitor.visitPinningRoot(object);
                 }
             }
 

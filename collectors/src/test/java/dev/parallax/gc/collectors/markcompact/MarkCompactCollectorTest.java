@@ -138,4 +138,87 @@ class MarkCompactCollectorTest extends CollectorContractTest {
             assertTrue(after.largestFreeBytes() <= after.freeBytes(), after.toString());
         }
     }
+
+    @Test
+    void itIsCalledMarkCompactAndMovesObjectsAndPins() {
+        MarkCompactCollector c = new MarkCompactCollector();
+        assertEquals("mark-compact", c.name());
+        assertTrue(c.constraints().movesObjects() && c.constraints().supportsPinning());
+    }
+
+    /** The counters name what the last collection did: objects moved, objects kept in place by a pin. */
+    @Test
+    void theCountersCountMovedAndPinnedObjects() {
+        MarkCompactCollector c = new MarkCompactCollector();
+        try (TestHeap h = new TestHeap(c, 64 << 10, 3)) {
+            h.allocate(ObjectKind.RAW_ARRAY, 0, 20);            // garbage below everything
+            long pinned = h.allocate(ObjectKind.BOXED_LONG, 0, 1);
+            h.objects.setBits(pinned, HeaderLayout.PINNED_BIT);
+            h.allocate(ObjectKind.RAW_ARRAY, 0, 20);            // garbage between
+            h.setRoot(0, pinned);
+            h.setRoot(1, h.allocate(ObjectKind.BOXED_LONG, 0, 1));
+            h.setRoot(2, h.allocate(ObjectKind.BOXED_LONG, 0, 1));
+            h.collect();
+            assertEquals(pinned, h.root(0));
+            assertEquals(2, c.movedObjects());
+            assertEquals(1, c.pinnedObjects());
+            assertEquals(Map.of("moved-last-gc", 2L, "pinned-last-gc", 1L), c.counters());
+        }
+    }
+
+    /** An object a pinning root names stays put this cycle, and the cycle's pin bit is gone afterwards. */
+    @Test
+    void anObjectNamedByAPinningRootStaysPutForTheCycleOnly() {
+        MarkCompactCollector c = new MarkCompactCollector();
+        try (TestHeap h = new TestHeap(c, 64 << 10, 1)) {
+            h.allocate(ObjectKind.RAW_ARRAY, 0, 20);
+            long held = h.allocate(ObjectKind.BOXED_LONG, 0, 1);
+            h.pinningRoots.add(held);
+            h.collect();
+            assertEquals(Map.of(held, ObjectKind.BOXED_LONG), h.walk(), "kept in place, GC bits clear");
+            h.pinningRoots.clear();
+            h.setRoot(0, held);
+            h.collect();
+            assertEquals(h.objects.base(), h.root(0), "no longer pinned: it slides down");
+        }
+    }
+
+    /** Objects of 64 KiB and more are never moved: copying them costs more than the gap they would close. */
+    @Test
+    void anObjectOfExactlyTheLargeSizeStaysPut() {
+        try (TestHeap h = new TestHeap(new MarkCompactCollector(), 256 << 10, 1)) {
+            h.allocate(ObjectKind.RAW_ARRAY, 0, 20);
+            long words = MarkCompactCollector.LARGE_OBJECT_BYTES / 8 - h.objects.headerWords();
+            long big = h.allocate(ObjectKind.RAW_ARRAY, 0, (int) words);
+            assertEquals(MarkCompactCollector.LARGE_OBJECT_BYTES, h.objects.cellBytes(big));
+            h.setRoot(0, big);
+            h.collect();
+            assertEquals(big, h.root(0));
+        }
+    }
+
+    /** More live objects than the forwarding table's first capacity, and one in the heap's last block. */
+    @Test
+    void manyLiveObjectsAndOneInTheLastBlockAreForwarded() {
+        try (TestHeap h = new TestHeap(new MarkCompactCollector(), 256 << 10, 2)) {
+            h.allocate(ObjectKind.RAW_ARRAY, 0, 30);            // garbage: everything slides
+            for (int i = 0; i < 1030; i++) {
+                long cell = h.allocate(ObjectKind.REF_ARRAY, 0, 1);
+                h.objects.setField(cell, 0, i == 0 ? 0 : h.tags.tagPointer(h.root(0)));
+                h.setRoot(0, cell);
+            }
+            long top = h.allocate(ObjectKind.RAW_ARRAY, 0, 200); // > 1 KiB: carved from the top of the heap
+            assertTrue(h.objects.limit() - top <= 2048, "the large object sits in the last blocks");
+            h.objects.setField(top, 199, 77);
+            h.setRoot(1, top);
+            h.collect();
+            int cells = 0;
+            for (long c = h.root(0); c != 0; c = h.objects.field(c, 0) == 0 ? 0 : h.tags.untag(h.objects.field(c, 0))) {
+                cells++;
+            }
+            assertEquals(1030, cells);
+            assertEquals(77, h.objects.field(h.root(1), 199));
+            assertEquals(1030 * h.objects.objectBytes(1) + h.objects.objectBytes(200), h.collector.usage().usedBytes());
+        }
+    }
 }

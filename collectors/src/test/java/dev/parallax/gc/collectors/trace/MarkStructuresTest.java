@@ -1,0 +1,80 @@
+package dev.parallax.gc.collectors.trace;
+
+import dev.parallax.gc.api.object.ObjectKind;
+import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.object.ShapeTable;
+import dev.parallax.gc.tagging.lowbit.LowBitTags;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Header mark bits, the mark stack, and the marker's counts, on a release-mode heap. */
+class MarkStructuresTest {
+    private final Arena arena = Arena.ofConfined();
+    private final ObjectModel objects = new ObjectModel(arena.allocate(64 << 10, 4096), new ShapeTable(), false, false);
+
+    @AfterEach
+    void close() {
+        arena.close();
+    }
+
+    @Test
+    void headerMarkBitsSetAndReadTheHeadersBit() {
+        HeaderMarkBits marks = new HeaderMarkBits(objects);
+        long a = objects.base();
+        objects.initialize(a, ObjectKind.BOXED_LONG, 0, 1, 0);
+        assertFalse(marks.isMarked(a));
+        assertTrue(marks.testAndMark(a));
+        assertTrue(marks.isMarked(a) && objects.isMarked(a));
+        assertFalse(marks.testAndMark(a), "the second mark is not the first");
+        marks.clearAll();
+        assertTrue(marks.isMarked(a), "header bits are cleared by the sweep, not by clearAll");
+    }
+
+    @Test
+    void theMarkStackGrowsPastItsFirstCapacityAndPopsInReverse() {
+        MarkStack stack = new MarkStack();
+        for (long i = 0; i < 10_000; i++) {
+            stack.push(i);
+        }
+        assertEquals(10_000, stack.size());
+        assertEquals(9_999, stack.pop());
+        stack.reset();
+        assertTrue(stack.isEmpty());
+        assertEquals(0, stack.size());
+    }
+
+    @Test
+    void aBitmapWordCoversSixtyFourGranules() {
+        assertEquals(512, MarkBitmap.bytesPerWord());
+    }
+
+    @Test
+    void theMarkerCountsTheObjectsAndBytesItScanned() {
+        LowBitTags tags = new LowBitTags();
+        MarkBitmap bits = new MarkBitmap(objects);
+        Marker marker = new Marker(objects, tags, bits);
+        long array = objects.base();
+        long box = array + objects.objectBytes(1);
+        objects.initialize(array, ObjectKind.REF_ARRAY, 0, 1, 0);
+        objects.initialize(box, ObjectKind.BOXED_LONG, 0, 1, 0);
+        objects.setField(array, 0, tags.tagPointer(box));
+        assertSame(bits, marker.marks());
+        marker.reset();
+        marker.shade(array);
+        assertFalse(marker.drain(1), "one object scanned; its box is grey");
+        marker.drain();
+        assertEquals(2, marker.markedObjects());
+        assertEquals(objects.objectBytes(1) * 2, marker.markedBytes());
+        assertTrue(bits.isMarked(box));
+        marker.reset();
+        assertEquals(0, marker.markedObjects());
+        assertEquals(0, marker.markedBytes());
+    }
+}
