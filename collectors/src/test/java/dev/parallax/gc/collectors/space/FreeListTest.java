@@ -143,4 +143,29 @@ class FreeListTest {
         free.addFree(base, base + 128, true);
         assertEquals(dev.parallax.gc.api.collector.CollectionScope.POISON, objects.load(base + 64));
     }
+
+    /**
+     * Regression (found by the mutation run): a preferred size that is not a power of two shares its
+     * size class with smaller chunks. With only a 40 KiB chunk free and a 48 KiB preference, a refill
+     * that needs 100 bytes must take the 40 KiB chunk (same class, smaller than preferred), not fail.
+     */
+    @Test
+    void aRefillTakesAChunkOfThePreferredSizesClassThatIsSmallerThanPreferred() {
+        free.addFree(objects.base(), objects.base() + (40 << 10), false);
+        AllocationBuffer buffer = new AllocationBuffer();
+        assertTrue(free.refill(buffer, 100, 48 << 10));
+        assertEquals(40 << 10, buffer.remaining());
+    }
+
+    /** The last resort scans the smallest fitting class chunk by chunk, and takes a chunk once. */
+    @Test
+    void smallChunksOfTheRequestsOwnClassAreTakenOnceEach() {
+        long base = objects.base();
+        objects.initialize(base + 120, ObjectKind.RAW_ARRAY, 0, 7, 0);
+        free.addFree(base, base + 120, false);                  // class 64..127: 120 bytes
+        AllocationBuffer first = new AllocationBuffer();
+        assertTrue(free.refill(first, 100, 32 << 10));
+        assertEquals(base, first.cursor());
+        assertFalse(free.refill(new AllocationBuffer(), 100, 32 << 10), "the one chunk is gone");
+    }
 }

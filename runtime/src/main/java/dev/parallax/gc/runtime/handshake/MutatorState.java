@@ -21,6 +21,8 @@ public final class MutatorState {
     private final long attachedNanos = System.nanoTime();
     private volatile MutatorStatus status = MutatorStatus.RUNNING;
     private volatile String lastSafepoint;
+    /** Debug mode: the kind of the last poll, stopped or not; null in release mode. */
+    private volatile String lastPoll;
     private volatile long lastSafepointNanos;
 
     public MutatorState(String name, Thread owner, MutatorStackView stack, AllocationBuffer buffer) {
@@ -60,17 +62,25 @@ public final class MutatorState {
         lastSafepointNanos = System.nanoTime();
     }
 
+    /** Debug mode: the mutator polled at a site of this kind (whether or not it had to stop). */
+    public void polledAt(String site) {
+        lastPoll = site;
+    }
+
     /**
      * "mutator 'w' (thread 'worker-1', RUNNING; last stopped at: a back-edge poll, 12 ms ago)", as a
      * timeout names a mutator that did not stop. "Stopped at" counts the safepoints where the mutator
      * actually stopped (parked, blocked, collected): a poll that finds no stop requested records
-     * nothing, so that polls stay one volatile read.
+     * nothing in release mode, so that polls stay one volatile read; debug mode also names the last poll,
+     * stopped or not.
      */
     public String diagnose(long nowNanos) {
         String last = lastSafepoint == null
                 ? "never since it attached " + millis(nowNanos - attachedNanos) + " ago"
                 : lastSafepoint + ", " + millis(nowNanos - lastSafepointNanos) + " ago";
-        return "mutator '" + name + "' (thread '" + owner.getName() + "', " + status + "; last stopped at: " + last + ")";
+        String poll = lastPoll == null ? "" : "; last poll: " + lastPoll;
+        return "mutator '" + name + "' (thread '" + owner.getName() + "', " + status + "; last stopped at: " + last
+                + poll + ")";
     }
 
     private static String millis(long nanos) {

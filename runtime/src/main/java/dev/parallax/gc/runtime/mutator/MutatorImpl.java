@@ -617,9 +617,13 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
 
     /**
      * A poll that the policy makes: park if a stop is requested (one volatile read); count it for POLL
-     * stress. {@code site} names the kind of poll for diagnostics; it is recorded only when parking.
+     * stress. {@code site} names the kind of poll for diagnostics: recorded at every poll in debug mode,
+     * only when parking in release mode (where a poll stays one volatile read).
      */
     private void pollNow(MutatorConstants k, String site) {
+        if (k.debug()) {
+            state.polledAt(site);
+        }
         if (k.coordinator().stopRequested()) {
             k.coordinator().park(state, site);
         }

@@ -518,6 +518,24 @@ class HandshakeTest {
         }
     }
 
+    /** Debug mode records every poll's site, so a timeout names the last poll too, stopped at or not. */
+    @Test
+    void inDebugModeATimeoutNamesTheLaggardsLastPollSite() throws Exception {
+        runtime = TestRuntimes.create(TestRuntimes.small().withDebug(true).withSafepointTimeoutMillis(300));
+        CountDownLatch polled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        mutatorThread("looper", m -> {
+            m.poll();                                       // no stop requested: only debug mode records it
+            polled.countDown();
+            await(release);
+        });
+        await(polled);
+        SafepointTimeoutException e = assertThrows(SafepointTimeoutException.class, () -> runtime.collectNow("debug"));
+        assertTrue(e.getMessage().contains("mutator 'looper' (thread 'looper', RUNNING; last stopped at: never since "
+                + "it attached") && e.getMessage().contains("; last poll: an explicit poll())"), e.getMessage());
+        release.countDown();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
