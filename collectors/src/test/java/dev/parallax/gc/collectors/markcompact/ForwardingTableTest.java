@@ -52,4 +52,25 @@ class ForwardingTableTest {
         assertEquals(BASE + 16L * 1234, t.oldAddress(1234));
         assertEquals(BASE + 8L * 1234, t.newAddress(1234));
     }
+
+    @Test
+    void anObjectInTheLastBlockIsForwarded() {
+        ForwardingTable t = new ForwardingTable(BASE, BASE + 8192);
+        t.add(BASE + 8192 - 16, BASE);
+        t.seal();
+        assertEquals(BASE, t.forward(BASE + 8192 - 16));
+    }
+
+    /** Exactly the first capacity's worth of entries, then the seal's sentinel after them. */
+    @Test
+    void exactlyAsManyEntriesAsTheFirstCapacityAreSealed() {
+        ForwardingTable t = new ForwardingTable(BASE, BASE + (1 << 20));
+        for (int i = 0; i < 1024; i++) {
+            t.add(BASE + 16L * i, BASE + 8L * i);
+        }
+        t.seal();
+        assertEquals(1024, t.size());
+        assertEquals(BASE + 8L * 1023, t.forward(BASE + 16L * 1023));
+        assertThrows(HeapCorruptionException.class, () -> t.forward(BASE + 16L * 1024));
+    }
 }

@@ -221,4 +221,20 @@ class MarkCompactCollectorTest extends CollectorContractTest {
             assertEquals(1030 * h.objects.objectBytes(1) + h.objects.objectBytes(200), h.collector.usage().usedBytes());
         }
     }
+
+    /**
+     * Release mode trusts a root: one that points at a word whose "header" claims a body running past
+     * the heap's end is still refused when compaction sizes the marked cell, before anything moves.
+     */
+    @Test
+    void aMarkedCellThatRunsPastTheHeapEndIsRefusedBeforeAnythingMoves() {
+        try (TestHeap h = new TestHeap(new MarkCompactCollector(), 64 << 10, 1, false)) {
+            long raw = h.allocate(ObjectKind.RAW_ARRAY, 0, 4);
+            h.objects.setField(raw, 0, HeaderLayout.statusWord(ObjectKind.RAW_ARRAY, 0, 1 << 20));
+            h.setRoot(0, h.objects.fieldAddress(raw, 0));
+            dev.parallax.gc.api.object.HeapCorruptionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.parallax.gc.api.object.HeapCorruptionException.class, h::collect);
+            assertTrue(e.getMessage().contains("is not an object"), e.getMessage());
+        }
+    }
 }

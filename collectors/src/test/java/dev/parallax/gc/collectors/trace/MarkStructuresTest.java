@@ -77,4 +77,36 @@ class MarkStructuresTest {
         assertEquals(0, marker.markedObjects());
         assertEquals(0, marker.markedBytes());
     }
+
+    /** A shape's reference map spans several words: a reference field past the 64th is traced. */
+    @Test
+    void aReferenceFieldPastTheSixtyFourthIsTraced() {
+        LowBitTags tags = new LowBitTags();
+        MarkBitmap bits = new MarkBitmap(objects);
+        Marker marker = new Marker(objects, tags, bits);
+        int wide = objects.shapes().define("Wide", 70, 65).id();
+        long object = objects.base();
+        long box = object + objects.objectBytes(70);
+        objects.initialize(object, ObjectKind.SHAPED, wide, 70, 0);
+        objects.initialize(box, ObjectKind.BOXED_LONG, 0, 1, 0);
+        objects.setField(object, 65, tags.tagPointer(box));
+        objects.setField(object, 1, tags.tagSmallInt(1));
+        marker.shade(object);
+        marker.drain();
+        assertTrue(bits.isMarked(box), "field 65, in the map's second word");
+        assertEquals(2, marker.markedObjects());
+    }
+
+    /** An object naming a shape the table does not define fails, naming the id (release mode too). */
+    @Test
+    void anObjectOfAnUndefinedShapeFailsNamingTheShapeId() {
+        Marker marker = new Marker(objects, new LowBitTags(), new MarkBitmap(objects));
+        objects.shapes().define("Known", 1);
+        long object = objects.base();
+        objects.initialize(object, ObjectKind.SHAPED, 999, 1, 0);
+        marker.shade(object);
+        dev.parallax.gc.api.object.HeapCorruptionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.parallax.gc.api.object.HeapCorruptionException.class, marker::drain);
+        assertTrue(e.getMessage().contains("names shape id 999, which is not defined"), e.getMessage());
+    }
 }

@@ -57,4 +57,9 @@ class HighBitTagsTest extends TagSchemeContractTest {
         assertEquals(-5, t.untagSmallInt(t.tagSmallInt(-5)));
         assertEquals(t.minSmallInt(), t.untagSmallInt(t.tagSmallInt(t.minSmallInt())));
     }
+
+    @Test
+    void aWordWithAnUnknownTagIsInvalid() {
+        assertEquals(ValueKind.INVALID, new HighBitTags().kindOf(0x00FF_0000_0000_1000L));
+    }
 }
