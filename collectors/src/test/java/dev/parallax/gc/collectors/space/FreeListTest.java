@@ -157,6 +157,19 @@ class FreeListTest {
         assertEquals(40 << 10, buffer.remaining());
     }
 
+    /** In the request's own class only a chunk that holds the request is taken, not a smaller head. */
+    @Test
+    void aSmallerHeadOfTheRequestsOwnClassIsPassedOver() {
+        long base = objects.base();
+        objects.initialize(base + 120, ObjectKind.RAW_ARRAY, 0, 7, 0);
+        free.addFree(base, base + 120, false);                  // class 64..127: 120 bytes
+        free.addFree(base + 256, base + 336, false);            // 80 bytes: the head of the class, too small
+        AllocationBuffer buffer = new AllocationBuffer();
+        assertTrue(free.refill(buffer, 100, 32 << 10));
+        assertEquals(base, buffer.cursor());
+        assertEquals(120, buffer.remaining());
+    }
+
     /** The last resort scans the smallest fitting class chunk by chunk, and takes a chunk once. */
     @Test
     void smallChunksOfTheRequestsOwnClassAreTakenOnceEach() {

@@ -97,16 +97,22 @@ class MarkStructuresTest {
         assertEquals(2, marker.markedObjects());
     }
 
-    /** An object naming a shape the table does not define fails, naming the id (release mode too). */
+    /**
+     * An object naming a shape the table does not define fails, naming the id (release mode too):
+     * far beyond the table, or the very next id, one past the table's end.
+     */
     @Test
     void anObjectOfAnUndefinedShapeFailsNamingTheShapeId() {
-        Marker marker = new Marker(objects, new LowBitTags(), new MarkBitmap(objects));
         objects.shapes().define("Known", 1);
-        long object = objects.base();
-        objects.initialize(object, ObjectKind.SHAPED, 999, 1, 0);
-        marker.shade(object);
-        dev.parallax.gc.api.object.HeapCorruptionException e = org.junit.jupiter.api.Assertions.assertThrows(
-                dev.parallax.gc.api.object.HeapCorruptionException.class, marker::drain);
-        assertTrue(e.getMessage().contains("names shape id 999, which is not defined"), e.getMessage());
+        int next = objects.shapes().snapshot().length;
+        for (int id : new int[]{999, next}) {
+            Marker marker = new Marker(objects, new LowBitTags(), new MarkBitmap(objects));
+            long object = objects.base();
+            objects.initialize(object, ObjectKind.SHAPED, id, 1, 0);
+            marker.shade(object);
+            dev.parallax.gc.api.object.HeapCorruptionException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.parallax.gc.api.object.HeapCorruptionException.class, marker::drain);
+            assertTrue(e.getMessage().contains("names shape id " + id + ", which is not defined"), e.getMessage());
+        }
     }
 }
