@@ -23,14 +23,20 @@ import java.util.Objects;
  * @param objectIds      give every object an identity word (object ids) even in release mode
  * @param stress         stress mode
  * @param stressInterval collect every this many allocations or polls in stress mode (&ge; 1)
+ * @param safepointTimeoutMillis how long a collection waits for every mutator to reach a safepoint before
+ *                       it gives up with a {@link SafepointTimeoutException} naming those that did not
+ *                       (config key {@code safepoint-timeout}; &ge; 1)
  * @param options        strategy-specific options ({@code incremental.budget=...}), never null
  */
 public record GcConfig(String collector, List<String> roots, String tags, String safepoints, long heapBytes,
                        long tlabBytes, int stackWords, int globalCells, int maxMutators, boolean debug,
-                       boolean objectIds, StressMode stress, int stressInterval, Map<String, String> options) {
+                       boolean objectIds, StressMode stress, int stressInterval, long safepointTimeoutMillis,
+                       Map<String, String> options) {
 
     /** The most mutators a runtime may be configured for. */
     public static final int MAX_MUTATORS = 4096;
+    /** The default {@code safepoint-timeout}: one minute. */
+    public static final long DEFAULT_SAFEPOINT_TIMEOUT_MILLIS = 60_000;
 
     public GcConfig {
         Objects.requireNonNull(collector, "collector");
@@ -68,6 +74,9 @@ public record GcConfig(String collector, List<String> roots, String tags, String
         if (stressInterval < 1) {
             throw new GcConfigException("stress-interval: must be at least 1, not " + stressInterval);
         }
+        if (safepointTimeoutMillis < 1) {
+            throw new GcConfigException("safepoint-timeout: must be at least 1 ms, not " + safepointTimeoutMillis + " ms");
+        }
     }
 
     /**
@@ -76,7 +85,8 @@ public record GcConfig(String collector, List<String> roots, String tags, String
      */
     public static GcConfig defaults() {
         return new GcConfig("mark-sweep", List.of("precise", "globals"), "low-bit", "allocation",
-                64L << 20, 32L << 10, 1 << 15, 4096, 16, false, false, StressMode.OFF, 1, Map.of());
+                64L << 20, 32L << 10, 1 << 15, 4096, 16, false, false, StressMode.OFF, 1, DEFAULT_SAFEPOINT_TIMEOUT_MILLIS,
+                Map.of());
     }
 
     /** Whether objects carry an identity word: in debug mode, or when asked for. */
@@ -86,68 +96,73 @@ public record GcConfig(String collector, List<String> roots, String tags, String
 
     public GcConfig withCollector(String name) {
         return new GcConfig(name, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells, maxMutators,
-                debug, objectIds, stress, stressInterval, options);
+                debug, objectIds, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     public GcConfig withRoots(List<String> names) {
         return new GcConfig(collector, names, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
-                maxMutators, debug, objectIds, stress, stressInterval, options);
+                maxMutators, debug, objectIds, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     public GcConfig withTags(String name) {
         return new GcConfig(collector, roots, name, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
-                maxMutators, debug, objectIds, stress, stressInterval, options);
+                maxMutators, debug, objectIds, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     public GcConfig withSafepoints(String name) {
         return new GcConfig(collector, roots, tags, name, heapBytes, tlabBytes, stackWords, globalCells, maxMutators,
-                debug, objectIds, stress, stressInterval, options);
+                debug, objectIds, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     /** The heap size; the TLAB shrinks to a quarter of a small heap. */
     public GcConfig withHeapBytes(long bytes) {
         return new GcConfig(collector, roots, tags, safepoints, bytes, Math.min(tlabBytes, Math.max(256, bytes / 4 & ~7L)),
-                stackWords, globalCells, maxMutators, debug, objectIds, stress, stressInterval, options);
+                stackWords, globalCells, maxMutators, debug, objectIds, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     public GcConfig withTlabBytes(long bytes) {
         return new GcConfig(collector, roots, tags, safepoints, heapBytes, bytes, stackWords, globalCells, maxMutators,
-                debug, objectIds, stress, stressInterval, options);
+                debug, objectIds, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     public GcConfig withStackWords(int words) {
         return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, words, globalCells, maxMutators,
-                debug, objectIds, stress, stressInterval, options);
+                debug, objectIds, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     public GcConfig withGlobalCells(int cells) {
         return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, cells, maxMutators,
-                debug, objectIds, stress, stressInterval, options);
+                debug, objectIds, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     public GcConfig withMaxMutators(int count) {
         return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells, count,
-                debug, objectIds, stress, stressInterval, options);
+                debug, objectIds, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     public GcConfig withDebug(boolean on) {
         return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
-                maxMutators, on, objectIds, stress, stressInterval, options);
+                maxMutators, on, objectIds, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     public GcConfig withObjectIds(boolean on) {
         return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
-                maxMutators, debug, on, stress, stressInterval, options);
+                maxMutators, debug, on, stress, stressInterval, safepointTimeoutMillis, options);
     }
 
     public GcConfig withStress(StressMode mode, int interval) {
         return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
-                maxMutators, debug, objectIds, mode, interval, options);
+                maxMutators, debug, objectIds, mode, interval, safepointTimeoutMillis, options);
+    }
+
+    public GcConfig withSafepointTimeoutMillis(long millis) {
+        return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
+                maxMutators, debug, objectIds, stress, stressInterval, millis, options);
     }
 
     public GcConfig withOptions(Map<String, String> opts) {
         return new GcConfig(collector, roots, tags, safepoints, heapBytes, tlabBytes, stackWords, globalCells,
-                maxMutators, debug, objectIds, stress, stressInterval, opts);
+                maxMutators, debug, objectIds, stress, stressInterval, safepointTimeoutMillis, opts);
     }
 
     /** A strategy option, or {@code fallback} when it is not set. */

@@ -164,9 +164,21 @@ public interface Mutator extends AutoCloseable {
 
     // ---- pinning ---------------------------------------------------------------------------------
 
-    /** Keeps {@code object} at its address across collections until {@link #unpin}. Does not keep it alive. */
+    /**
+     * Keeps {@code object} at its address across collections until it is unpinned as often as it was
+     * pinned: pins are counted, so independent holders may pin one object. Does not keep it alive (the
+     * pins of an object that dies are forgotten). Thread-safe against other mutators pinning the same
+     * object. Cost: a table update under a lock; nothing on the allocation or field paths.
+     *
+     * @throws IllegalStateException when the collector does not support pinning
+     */
     void pin(long object);
 
+    /**
+     * Removes one pin from {@code object}.
+     *
+     * @throws IllegalStateException when the object holds no pin
+     */
     void unpin(long object);
 
     // ---- safepoints -----------------------------------------------------------------------------

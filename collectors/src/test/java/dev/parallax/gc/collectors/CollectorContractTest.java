@@ -196,11 +196,57 @@ public abstract class CollectorContractTest {
     void anInteriorPointerInAFieldFailsNamingTheObjectAndField() {
         try (TestHeap h = new TestHeap(newCollector(), 64 << 10, 1)) {
             long arr = h.allocate(ObjectKind.REF_ARRAY, 0, 2);
-            long target = h.allocate(ObjectKind.REF_ARRAY, 0, 4);
-            h.objects.setField(arr, 1, target + 16);
+            long target = h.allocate(ObjectKind.RAW_ARRAY, 0, 4);
+            h.objects.setField(arr, 1, h.tags.tagPointer(h.objects.fieldAddress(target, 0)));
             h.setRoot(0, arr);
             HeapCorruptionException e = assertThrows(HeapCorruptionException.class, h::collect);
             assertTrue(e.getMessage().contains("field 1 of object #1 REF_ARRAY"), e.getMessage());
+        }
+    }
+
+    /**
+     * Regression (issue 8, defect 5): an interior pointer whose target word happens to look like an
+     * object header (here a raw word equal to a one-word box's status word) must still be refused in
+     * debug mode, naming the field and the object it points into, before any mark bit is set inside
+     * another object's data.
+     */
+    @Test
+    void anInteriorPointerToAWordThatLooksLikeAHeaderIsRefusedNamingTheFieldAndItsTarget() {
+        try (TestHeap h = new TestHeap(newCollector(), 64 << 10, 1)) {
+            long arr = h.allocate(ObjectKind.REF_ARRAY, 0, 2);
+            long target = h.allocate(ObjectKind.RAW_ARRAY, 0, 4);
+            h.objects.setField(target, 0, HeaderLayout.statusWord(ObjectKind.BOXED_LONG, 0, 1)); // a header look-alike
+            long interior = h.objects.fieldAddress(target, 0);
+            assertEquals(null, h.objects.whyNotObject(interior), "the interior word passes a header check");
+            h.objects.setField(arr, 1, h.tags.tagPointer(interior));
+            h.setRoot(0, arr);
+            HeapCorruptionException e = assertThrows(HeapCorruptionException.class, h::collect);
+            assertTrue(e.getMessage().contains("field 1 of object #1 REF_ARRAY"), e.getMessage());
+            assertTrue(e.getMessage().contains("byte 16 inside object #2 RAW_ARRAY")
+                    && e.getMessage().contains("not an object start"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aRootToTheHeapsLimitIsOutsideTheHeap() {
+        try (TestHeap h = new TestHeap(newCollector(), 64 << 10, 1)) {
+            h.setRoot(0, h.objects.limit());
+            HeapCorruptionException e = assertThrows(HeapCorruptionException.class, h::collect);
+            assertTrue(e.getMessage().contains("is outside the heap"), e.getMessage());
+        }
+    }
+
+    /** A refill asks for more than any free chunk holds: the collector says no (the runtime then collects). */
+    @Test
+    void aRefillLargerThanEveryFreeChunkIsRefused() {
+        try (TestHeap h = new TestHeap(newCollector(), 64 << 10, 1)) {
+            assertTrue(h.refill(4096));
+            assertTrue(!h.refill(128 << 10), "a 128 KiB buffer from a 64 KiB heap");
+            while (h.allocate(ObjectKind.RAW_ARRAY, 0, 62) != 0) {
+                // fill the heap
+            }
+            assertTrue(!h.refill(512), "a full heap has no 512-byte chunk");
+            assertEquals(0, h.collector.allocateLarge(2048), "nor a large block");
         }
     }
 }

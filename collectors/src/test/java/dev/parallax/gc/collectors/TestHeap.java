@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * A bare heap for testing a collector without the runtime: one allocation buffer, a segment of root
@@ -34,6 +35,10 @@ public final class TestHeap implements AutoCloseable {
     public final Collector collector;
     public final MemorySegment roots;
     public final List<GcPhase> phases = new ArrayList<>();
+    /** Called at every phase the collector announces, after it is recorded (a listener's view of the pause). */
+    public Consumer<GcPhase> onPhase = phase -> { };
+    /** Objects every root scan also reports as pinning roots (as conservative stack roots would). */
+    public final List<Long> pinningRoots = new ArrayList<>();
     private final AllocationBuffer buffer = new AllocationBuffer();
     private long nextId = 1;
     private long collections;
@@ -50,6 +55,12 @@ public final class TestHeap implements AutoCloseable {
         this.collector = collector;
         this.roots = arena.allocate(8L * rootSlots, 8);
         collector.initialize(objects, tags);
+    }
+
+    /** Hands the collector a buffer of at least {@code bytes}, as a mutator's slow path does; false when it has no room. */
+    public boolean refill(long bytes) {
+        retire();
+        return collector.refill(buffer, bytes, bytes);
     }
 
     /** Allocates and zeroes an object; returns 0 when the collector has no room (no implicit GC here). */
@@ -92,8 +103,13 @@ public final class TestHeap implements AutoCloseable {
     }
 
     public void collect() {
+        collect("test");
+    }
+
+    /** A full collection for {@code reason} ("allocation failure" counts as an incremental collector's fallback). */
+    public void collect(String reason) {
         retire();
-        collector.collect(scope("test"));
+        collector.collect(scope(reason));
     }
 
     /** One incremental step, as the runtime runs it when {@code incrementDue()} says so. */
@@ -117,10 +133,18 @@ public final class TestHeap implements AutoCloseable {
                 for (long off = 0; off < roots.byteSize(); off += 8) {
                     visitor.visitSlot(roots, off);
                 }
+                for (long object : pinningRoots) {
+                    visitor.visitPinningRoot(object);
+                }
+            }
+
+            public long objectContaining(long address) {
+                return TestHeap.this.objectContaining(address);
             }
 
             public void phase(GcPhase phase) {
                 phases.add(phase);
+                onPhase.accept(phase);
             }
 
             public boolean poisonFreedMemory() {
@@ -145,6 +169,22 @@ public final class TestHeap implements AutoCloseable {
             objects.formatFree(start, end - start, 0);
         }
         buffer.clear();
+    }
+
+    /** The object containing {@code address} by a walk from the heap base (the runtime keeps a map), or 0. */
+    long objectContaining(long address) {
+        for (long a = objects.base(); a < objects.limit(); ) {
+            ObjectKind kind = objects.kind(a);
+            long bytes = objects.cellBytes(a);
+            if (kind == null || bytes > objects.limit() - a) {
+                return 0;
+            }
+            if (address < a + bytes) {
+                return address >= a && kind.isObject() ? a : 0;
+            }
+            a += bytes;
+        }
+        return 0;
     }
 
     /** Walks the heap cell by cell; fails unless the walk lands on the end. Returns objects by address. */

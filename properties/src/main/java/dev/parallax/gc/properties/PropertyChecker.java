@@ -4,17 +4,28 @@ import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.api.StressMode;
 import dev.parallax.gc.api.object.HeaderLayout;
+import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.api.strategy.StrategyProvider;
 import dev.parallax.gc.properties.program.Program;
 import dev.parallax.gc.properties.program.Programs;
 import dev.parallax.gc.properties.run.Coverage;
 import dev.parallax.gc.properties.run.InvariantViolation;
 import dev.parallax.gc.properties.run.Minimizer;
 import dev.parallax.gc.properties.run.Trace;
+import dev.parallax.gc.properties.schedule.ConcurrentCase;
+import dev.parallax.gc.properties.schedule.ConcurrentMinimizer;
+import dev.parallax.gc.properties.schedule.Schedule;
+import org.quicktheories.core.Gen;
+import dev.parallax.gc.runtime.StrategyCatalog;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Checks a runtime configuration against the reference model with generated mutator programs: the
@@ -33,6 +44,8 @@ public final class PropertyChecker {
     static final int MINIMIZE_BUDGET = 400;
     /** Shrink attempts for a concurrent failure: slow runs, nondeterministic outcomes. */
     static final int CONCURRENT_SHRINK_CYCLES = 100;
+    /** Runs the concurrent minimiser may spend after QuickTheories' shrinking (deterministic schedules only). */
+    static final int CONCURRENT_MINIMIZE_BUDGET = 150;
     /** Actions per thread program in the concurrent check. */
     static final int CONCURRENT_MAX_ACTIONS = 120;
 
@@ -105,20 +118,30 @@ public final class PropertyChecker {
     /**
      * Runs {@code programs} generated sets of {@code threads} programs, each set on a fresh shared
      * runtime of {@code config} (in its own mode, with object ids; stress mode POLL every 5th poll
-     * unless the config chose one) with a control thread collecting meanwhile. The program sets follow from the seed;
-     * thread interleavings vary between runs.
+     * unless the config chose one) with a collecting control thread, interleaved by the deterministic
+     * scheduler on a schedule drawn from the seed: the seed fixes programs and interleaving, and a
+     * failure replays exactly.
      */
     public static CheckReport checkConcurrent(GcConfig config, int threads, int programs, long seed) {
         return checkConcurrent(config, threads, programs, seed, Settings.DEFAULT);
     }
 
+    /** As {@link #checkConcurrent(GcConfig, int, int, long)}, changing only what {@code settings} allows. */
+    public static CheckReport checkConcurrent(GcConfig config, int threads, int programs, long seed,
+                                              Settings settings) {
+        return checkConcurrent(config, threads, programs, seed, settings, Scheduling.RANDOM);
+    }
+
     /**
-     * As {@link #checkConcurrent(GcConfig, int, int, long)}, changing only what {@code settings} allows.
+     * As {@link #checkConcurrent(GcConfig, int, int, long, Settings)}, interleaving the threads as
+     * {@code scheduling} says: deterministic ({@link Scheduling#RANDOM}, the default, or round-robin),
+     * where a failure is shrunk with its schedule and then minimised, or free-running, where the
+     * interleaving varies between runs and only QuickTheories' shrinking applies.
      *
      * @throws IllegalArgumentException unless {@code threads} and {@code programs} are at least 1
      */
     public static CheckReport checkConcurrent(GcConfig config, int threads, int programs, long seed,
-                                              Settings settings) {
+                                              Settings settings, Scheduling scheduling) {
         requireAtLeastOne("threads", threads);
         requireAtLeastOne("programs", programs);
         int n = Math.min(threads, 16);
@@ -126,14 +149,24 @@ public final class PropertyChecker {
         if (cfg.stress() == StressMode.OFF) {
             cfg = cfg.withStress(StressMode.POLL, 5);
         }
-        String property = String.format("concurrent model check of %s%s, %d mutator threads and a collecting "
-                + "control thread (seed %d; interleavings vary between runs; %s)", cfg.strategies(), stress(cfg), n, seed,
-                mode(cfg));
+        String interleaving = scheduling.deterministic()
+                ? "deterministic schedule " + scheduling + ", replayed exactly from the seed"
+                : "free-running threads, interleavings vary between runs";
+        String property = String.format("concurrent model check of %s%s%s, %d mutator threads and a collecting "
+                + "control thread (seed %d; %s; %s)", cfg.strategies(), options(cfg), stress(cfg), n, seed,
+                interleaving, mode(cfg));
         ConcurrentProperty concurrent = new ConcurrentProperty(cfg, n);
         boolean pinning = concurrent.pinning();
-        Search<List<Program>> search = Search.run(Programs.programSets(n, CONCURRENT_MAX_ACTIONS, cfg.roots().contains("globals")), seed,
-                programs, CONCURRENT_SHRINK_CYCLES, set -> {
-                    InvariantViolation v = concurrent.run(set);
+        Gen<List<Program>> sets = Programs.programSets(n, CONCURRENT_MAX_ACTIONS, cfg.roots().contains("globals"));
+        Gen<ConcurrentCase> cases = switch (scheduling.kind()) {
+            case "random" -> sets.zip(Schedule.random(n + 1), ConcurrentCase::new);
+            case "round-robin" -> sets.map(set -> new ConcurrentCase(set, Schedule.roundRobin(scheduling.every())));
+            default -> sets.map(set -> new ConcurrentCase(set, null));
+        };
+        Function<ConcurrentCase, InvariantViolation> run = c -> concurrent.run(c.programs(), c.schedule());
+        Search<ConcurrentCase> search = Search.run(cases.describedAs(ConcurrentCase::toString), seed, programs,
+                CONCURRENT_SHRINK_CYCLES, c -> {
+                    InvariantViolation v = run.apply(c);
                     if (v != null) {
                         throw v;
                     }
@@ -141,13 +174,26 @@ public final class PropertyChecker {
         if (!search.failed()) {
             return CheckReport.pass(property, search.tried());
         }
-        StringBuilder counterexample = new StringBuilder();
-        List<Program> set = search.smallest();
-        for (int i = 0; i < set.size(); i++) {
-            counterexample.append("thread t").append(i).append(":\n")
-                    .append(Trace.render(set.get(i), concurrent.maxGlobals(), pinning, headerWords(cfg)));
+        ConcurrentCase smallest = search.smallest();
+        String failure;
+        if (search.cause() instanceof InvariantViolation v) {
+            if (scheduling.deterministic()) {
+                ConcurrentMinimizer.Result min = ConcurrentMinimizer.minimize(smallest, v, run, CONCURRENT_MINIMIZE_BUDGET);
+                smallest = min.value();
+                v = min.violation();
+            }
+            failure = explain(v);
+        } else {
+            failure = stackTrace(search.cause());
         }
-        String failure = search.cause() instanceof InvariantViolation v ? explain(v) : stackTrace(search.cause());
+        StringBuilder counterexample = new StringBuilder();
+        for (int i = 0; i < smallest.programs().size(); i++) {
+            counterexample.append("thread t").append(i).append(":\n")
+                    .append(Trace.render(smallest.programs().get(i), concurrent.maxGlobals(), pinning, headerWords(cfg)));
+        }
+        counterexample.append("schedule (participants t0..t").append(n - 1).append(", then the control thread as p")
+                .append(n).append("): ").append(smallest.schedule() == null ? "free-running" : smallest.schedule())
+                .append('\n');
         return new CheckReport(property, search.tried(), false, counterexample.toString(), failure);
     }
 
@@ -177,7 +223,7 @@ public final class PropertyChecker {
     static GcConfig forChecking(GcConfig config, int maxActions, Settings settings) {
         long heap = Math.clamp(256L * maxActions, 1L << 20, 64L << 20) & ~7L;
         // object ids in every mode: the identity invariant needs them
-        GcConfig cfg = (settings.forceDebug() ? config.withDebug(true) : config).withObjectIds(true);
+        GcConfig cfg = withCheckingOptions((settings.forceDebug() ? config.withDebug(true) : config).withObjectIds(true));
         if (settings.sizeHeap()) {
             return cfg.withHeapBytes(heap);
         }
@@ -187,6 +233,30 @@ public final class PropertyChecker {
                     + "leave the heap to the checker");
         }
         return cfg;
+    }
+
+    /**
+     * The configuration with the {@link StrategyProvider#checkingOptions() checking options} of its
+     * strategies added where it sets none (an incremental collector's one-object marking budget): the
+     * configuration's own options win. Unknown strategy names are left for the runtime to refuse.
+     */
+    static GcConfig withCheckingOptions(GcConfig config) {
+        StrategyCatalog catalog = StrategyCatalog.discover();
+        Map<String, String> options = new LinkedHashMap<>();
+        List<Map.Entry<Axis, String>> selected = new ArrayList<>();
+        selected.add(Map.entry(Axis.COLLECTOR, config.collector()));
+        config.roots().forEach(r -> selected.add(Map.entry(Axis.ROOTS, r)));
+        selected.add(Map.entry(Axis.TAGS, config.tags()));
+        selected.add(Map.entry(Axis.SAFEPOINTS, config.safepoints()));
+        for (Map.Entry<Axis, String> s : selected) {
+            try {
+                catalog.require(s.getKey(), s.getValue()).checkingOptions().forEach(options::putIfAbsent);
+            } catch (GcConfigException e) {
+                // an unknown name: creating the runtime reports it
+            }
+        }
+        options.putAll(config.options());
+        return options.equals(config.options()) ? config : config.withOptions(options);
     }
 
     private static int headerWords(GcConfig cfg) {

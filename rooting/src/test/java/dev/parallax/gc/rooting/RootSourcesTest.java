@@ -1,5 +1,7 @@
 package dev.parallax.gc.rooting;
 
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.api.object.HeapCorruptionException;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.object.ShapeTable;
@@ -22,6 +24,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -150,5 +153,33 @@ class RootSourcesTest {
         Recorder r = new Recorder();
         new GlobalTableRoots().scanRoots(new Context(List.of(), g), r);
         assertEquals(List.of(0L, 63L, 66L), r.slots);
+    }
+
+    @Test
+    void theSourcesAreNamedAsConfigsSelectThemAndOnlyConservativePins() {
+        assertEquals("precise", new PreciseStackRoots().name());
+        assertEquals("globals", new GlobalTableRoots().name());
+        assertEquals("conservative", new ConservativeStackRoots(false).name());
+        assertTrue(new ConservativeStackRoots(false).reportsPinningRoots());
+        assertFalse(new GlobalTableRoots().reportsPinningRoots());
+    }
+
+    @Test
+    void conservativeDecodingIsReadFromTheConfig() {
+        GcConfig config = GcConfig.defaults();
+        assertFalse(new ConservativeStackRoots(config).naive());
+        assertFalse(new ConservativeStackRoots(config.withOptions(Map.of(ConservativeStackRoots.DECODE_OPTION, "tags")))
+                .naive());
+        assertTrue(new ConservativeStackRoots(config.withOptions(Map.of(ConservativeStackRoots.DECODE_OPTION, "naive")))
+                .naive());
+        GcConfigException e = assertThrows(GcConfigException.class, () -> new ConservativeStackRoots(
+                config.withOptions(Map.of(ConservativeStackRoots.DECODE_OPTION, "raw"))));
+        assertTrue(e.getMessage().contains("'raw' is not a decoding"), e.getMessage());
+    }
+
+    @Test
+    void aWordNamingTheHeapsFirstObjectIsARootToo() {
+        TagScheme t = new LowBitTags();
+        assertEquals(List.of(0L), conservativeScanAt(t, false, b -> new long[]{t.tagPointer(b)}));
     }
 }

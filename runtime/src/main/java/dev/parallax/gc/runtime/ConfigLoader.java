@@ -24,16 +24,18 @@ import java.util.regex.Pattern;
  * line; blank lines and lines starting with {@code #} or {@code !} are ignored. Keys: {@value #KEY_LIST}; any key containing a dot is a strategy option
  * (e.g. {@code incremental.budget}). Sizes are byte counts with an optional {@code k}, {@code m} or
  * {@code g} suffix ({@code 64m}); counts ({@code stack}, {@code globals}, {@code mutators}, {@code stress-interval})
- * accept the same suffixes; booleans are exactly {@code true} or {@code false}.
+ * accept the same suffixes; booleans are exactly {@code true} or {@code false}; durations
+ * ({@code safepoint-timeout}) are a whole number with a unit: {@code 250ms}, {@code 30s}, {@code 2m}.
  *
  * <p>Every problem (unknown key, bad value, unreadable file, malformed line, a key set twice in
  * the file) is a {@link GcConfigException} naming the key, the value, and the file and line.
  */
 public final class ConfigLoader {
     static final String KEY_LIST = "collector, roots, tags, safepoints, heap, tlab, stack, globals, mutators, debug, "
-            + "object-ids, stress, stress-interval";
+            + "object-ids, stress, stress-interval, safepoint-timeout";
     private static final List<String> KEYS = Arrays.asList(KEY_LIST.split(", "));
     private static final Pattern SIZE = Pattern.compile("(\\d+)([kKmMgG]?)");
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m)");
     private static final Pattern STRATEGY_NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
     private ConfigLoader() {
@@ -136,7 +138,7 @@ public final class ConfigLoader {
                     v.count("globals", defaults.globalCells()), v.count("mutators", defaults.maxMutators()),
                     v.bool("debug", defaults.debug()), v.bool("object-ids", defaults.objectIds()),
                     v.stress("stress", defaults.stress()), v.count("stress-interval", defaults.stressInterval()),
-                    options);
+                    v.millis("safepoint-timeout", defaults.safepointTimeoutMillis()), options);
         } catch (GcConfigException e) {
             String key = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(':')));
             String origin = origins.get(key);
@@ -211,6 +213,29 @@ public final class ConfigLoader {
                 case "poll" -> StressMode.POLL;
                 default -> throw bad(key, value, "off, allocation or poll");
             };
+        }
+
+        /** A duration in milliseconds: a whole number with the unit ms, s or m. */
+        long millis(String key, long fallback) {
+            String value = settings.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            Matcher m = DURATION.matcher(value);
+            String expected = "a duration like 250ms, 30s or 2m (a whole number with the unit ms, s or m)";
+            if (!m.matches()) {
+                throw bad(key, value, expected);
+            }
+            long unit = switch (m.group(2)) {
+                case "s" -> 1000;
+                case "m" -> 60_000;
+                default -> 1;
+            };
+            try {
+                return Math.multiplyExact(Long.parseLong(m.group(1)), unit);
+            } catch (ArithmeticException | NumberFormatException e) {
+                throw bad(key, value, "a duration that fits in 63 bits of milliseconds");
+            }
         }
 
         private long parseSize(String key, String value) {

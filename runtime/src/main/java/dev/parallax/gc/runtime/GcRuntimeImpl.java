@@ -19,10 +19,13 @@ import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.runtime.collection.CollectionDriver;
 import dev.parallax.gc.runtime.collection.GcTotals;
+import dev.parallax.gc.runtime.collection.PinTable;
 import dev.parallax.gc.runtime.globals.GlobalTable;
 import dev.parallax.gc.runtime.handshake.CollectOutcome;
+import dev.parallax.gc.runtime.handshake.MutatorState;
 import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
+import dev.parallax.gc.runtime.heap.FreeSpace;
 import dev.parallax.gc.runtime.heap.Heap;
 import dev.parallax.gc.runtime.mutator.AttachedMutator;
 import dev.parallax.gc.runtime.mutator.MutatorClass;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -62,6 +66,7 @@ public final class GcRuntimeImpl implements GcRuntime {
     private final SafepointCoordinator coordinator;
     private final CollectionDriver driver;
     private final GcTotals totals = new GcTotals();
+    private final PinTable pins;
     private final List<GcListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<AttachedMutator> mutators = ConcurrentHashMap.newKeySet();
     private final MutatorClass mutatorClass;
@@ -73,7 +78,7 @@ public final class GcRuntimeImpl implements GcRuntime {
     private boolean closed;
 
     private GcRuntimeImpl(GcConfig config, Heap heap, Collector collector, List<RootSource> rootSources,
-                          TagScheme tags, SafepointPolicy policy, long stopTimeoutNanos) {
+                          TagScheme tags, SafepointPolicy policy) {
         this.config = config;
         this.heap = heap;
         this.shapes = heap.objects().shapes();
@@ -81,17 +86,20 @@ public final class GcRuntimeImpl implements GcRuntime {
         this.collector = collector;
         this.policy = policy;
         this.rootSources = List.copyOf(rootSources);
+        // debug mode: a cell is read and written only by an attached, running mutator outside a pause
         this.globals = new GlobalTable(heap.allocateSide((long) config.globalCells() * 8), config.globalCells(), tags,
-                heap.objects(), config.debug());
+                heap.objects(), config.debug() ? this::checkGlobalAccess : null);
+        this.pins = new PinTable(heap.objects());
         this.driver = new CollectionDriver(collector, heap.objects(), tags, globals, this.rootSources,
-                listeners, totals, config.debug());
-        this.coordinator = new SafepointCoordinator(driver, stopTimeoutNanos);
+                listeners, totals, config.debug(), pins);
+        this.coordinator = new SafepointCoordinator(driver,
+                TimeUnit.MILLISECONDS.toNanos(config.safepointTimeoutMillis()), this::mutatorExited);
         CollectorConstraints constraints = collector.constraints();
         // null when not needed, or when the collector disables it (an unsafe setting for experiments)
         WriteBarrier barrier = constraints.needsWriteBarrier() ? collector.writeBarrier() : null;
         MutatorEnvironment environment = new MutatorEnvironment(config, heap.memory(), heap.objects(), frames, tags,
                 collector, barrier, coordinator, PollSchedule.of(policy), new AtomicLong(1), totals::recordOutOfMemory,
-                this::mutatorClosed);
+                this::mutatorClosed, pins);
         MutatorConstants constants = MutatorConstants.of(environment);
         boolean specialise = !"false".equals(System.getProperty(SPECIALISE_PROPERTY));
         this.mutatorClass = specialise ? MutatorClass.specialised(constants) : MutatorClass.generic(constants);
@@ -104,7 +112,7 @@ public final class GcRuntimeImpl implements GcRuntime {
      * @throws GcConfigException when the tag scheme cannot encode the heap's addresses
      */
     static GcRuntimeImpl start(GcConfig config, Collector collector, List<RootSource> rootSources, TagScheme tags,
-                               SafepointPolicy policy, long stopTimeoutNanos) {
+                               SafepointPolicy policy) {
         Heap heap = Heap.reserve(config, new ShapeTable());
         try {
             tags.checkAddressRange(heap.base(), heap.limit());
@@ -115,7 +123,7 @@ public final class GcRuntimeImpl implements GcRuntime {
         }
         try {
             collector.initialize(heap.objects(), tags);  // first: a collector may build its barrier here
-            return new GcRuntimeImpl(config, heap, collector, rootSources, tags, policy, stopTimeoutNanos);
+            return new GcRuntimeImpl(config, heap, collector, rootSources, tags, policy);
         } catch (RuntimeException | Error e) {
             heap.close();
             throw e;
@@ -177,6 +185,11 @@ public final class GcRuntimeImpl implements GcRuntime {
         return coordinator.violations();
     }
 
+    /** The mutators' pin counts. */
+    public PinTable pins() {
+        return pins;
+    }
+
     /** How many times a pause built the object-start map (at most once per pause that resolves a word). */
     public long objectStartMapBuilds() {
         return driver.objectStarts().builds();
@@ -192,6 +205,7 @@ public final class GcRuntimeImpl implements GcRuntime {
             throw new IllegalStateException("thread '" + self.getName() + "' is already attached as " + existing
                     + "; close it before attaching again");
         }
+        coordinator.detachExited();          // dead threads give their stack regions back first
         int stack = takeStackRegion(name);
         AttachedMutator mutator;
         try {
@@ -245,6 +259,38 @@ public final class GcRuntimeImpl implements GcRuntime {
         closedBytes.addAndGet(mutator.bytesAllocated());
         closedObjects.addAndGet(mutator.objectsAllocated());
         releaseStackRegion(mutator.stackIndex());
+    }
+
+    /**
+     * The mutator of a thread that died without closing it was detached (with the coordinator's lock
+     * held, before a pause or at an attach; its thread can no longer touch its buffer): retire its allocation buffer so the heap stays parsable, keep its
+     * counts, free its stack region.
+     */
+    private void mutatorExited(MutatorState state) {
+        for (AttachedMutator m : mutators) {
+            if (m.state() == state) {
+                FreeSpace.retire(heap.objects(), state.buffer());
+                mutatorClosed(m);
+                return;
+            }
+        }
+    }
+
+    /** Debug mode: a global cell is touched only by a running mutator outside a pause. */
+    private void checkGlobalAccess(String what) {
+        coordinator.checkMutatorAccess(what);
+    }
+
+    /** How many mutators are attached (their threads alive or not yet found dead). */
+    public int attachedMutators() {
+        return mutators.size();
+    }
+
+    /** How many stack regions are in use. */
+    public int stackRegionsInUse() {
+        synchronized (stacksInUse) {
+            return stacksInUse.cardinality();
+        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import dev.parallax.gc.api.collector.Collector;
 import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.tags.TagScheme;
-import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 
 import java.util.List;
 import java.util.Set;
@@ -76,8 +75,7 @@ public final class GcRuntimeModule extends AbstractModule {
             GcConfig config = settings.withCollector(collector.name())
                     .withRoots(sources.stream().map(RootSource::name).toList())
                     .withTags(tags.name()).withSafepoints(policy.name());
-            return GcRuntimes.start(config, collector, sources, tags, policy,
-                    SafepointCoordinator.DEFAULT_STOP_TIMEOUT_NANOS);
+            return GcRuntimes.start(config, collector, sources, tags, policy);
         }
     }
 }

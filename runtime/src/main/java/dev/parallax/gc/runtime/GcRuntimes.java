@@ -20,7 +20,6 @@ import dev.parallax.gc.api.roots.RootSource;
 import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.strategy.Axis;
 import dev.parallax.gc.api.tags.TagScheme;
-import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -49,11 +48,6 @@ public final class GcRuntimes {
 
     /** A runtime for {@code config} with the strategies of {@code catalog}. */
     public static GcRuntimeImpl create(GcConfig config, StrategyCatalog catalog) {
-        return create(config, catalog, SafepointCoordinator.DEFAULT_STOP_TIMEOUT_NANOS);
-    }
-
-    /** As {@link #create(GcConfig, StrategyCatalog)}, giving up on a collection whose stop takes longer than the timeout. */
-    public static GcRuntimeImpl create(GcConfig config, StrategyCatalog catalog, long stopTimeoutNanos) {
         List<Module> modules = selectModules(config, catalog);
         Injector injector = inject(config, modules);
         Collector collector = instance(config, injector, Key.get(Collector.class));
@@ -61,7 +55,7 @@ public final class GcRuntimes {
         SafepointPolicy policy = instance(config, injector, Key.get(SafepointPolicy.class));
         List<RootSource> roots = inConfigOrder(config,
                 instance(config, injector, Key.get(new TypeLiteral<Set<RootSource>>() { })));
-        return start(config, collector, roots, tags, policy, stopTimeoutNanos);
+        return start(config, collector, roots, tags, policy);
     }
 
     /**
@@ -69,12 +63,12 @@ public final class GcRuntimes {
      * starts the runtime.
      */
     static GcRuntimeImpl start(GcConfig config, Collector collector, List<RootSource> roots, TagScheme tags,
-                               SafepointPolicy policy, long stopTimeoutNanos) {
+                               SafepointPolicy policy) {
         checkPairings(collector, roots);
         requireHeapFits(config.heapBytes());
         long physical = physicalMemoryBytes();
         try {
-            return GcRuntimeImpl.start(config, collector, roots, tags, policy, stopTimeoutNanos);
+            return GcRuntimeImpl.start(config, collector, roots, tags, policy);
         } catch (OutOfMemoryError e) {
             throw new GcConfigException("heap: " + size(config.heapBytes()) + " could not be reserved (" + e.getMessage()
                     + "); this machine has " + size(physical) + " of memory; choose a smaller --heap", e);

@@ -59,6 +59,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theSafepointTimeoutIsADurationWithAUnit() {
+        assertEquals(60_000, ConfigLoader.load(null, Map.of()).safepointTimeoutMillis());
+        assertEquals(250, ConfigLoader.load(null, Map.of("safepoint-timeout", "250ms")).safepointTimeoutMillis());
+        assertEquals(30_000, ConfigLoader.load(null, Map.of("safepoint-timeout", "30s")).safepointTimeoutMillis());
+        assertEquals(120_000, ConfigLoader.load(null, Map.of("safepoint-timeout", "2m")).safepointTimeoutMillis());
+        assertContains(refused(null, Map.of("safepoint-timeout", "30")), "flag --safepoint-timeout",
+                "safepoint-timeout = '30' is not a duration like 250ms, 30s or 2m");
+        assertContains(refused(null, Map.of("safepoint-timeout", "0ms")), "flag --safepoint-timeout", "at least 1 ms");
+    }
+
+    @Test
     void sizesTakeKMAndGSuffixesOrPlainBytes() {
         assertEquals(512L << 10, ConfigLoader.load(null, Map.of("heap", "512k")).heapBytes());
         assertEquals(64L << 20, ConfigLoader.load(null, Map.of("heap", "64M")).heapBytes());

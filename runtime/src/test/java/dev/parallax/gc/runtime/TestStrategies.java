@@ -181,6 +181,10 @@ public final class TestStrategies {
                     scope.scanRoots(late);
                 }
 
+                public long objectContaining(long address) {
+                    return scope.objectContaining(address);
+                }
+
                 public void phase(GcPhase phase) {
                     scope.phase(phase);
                 }

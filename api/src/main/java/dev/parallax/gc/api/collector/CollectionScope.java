@@ -25,8 +25,10 @@ public interface CollectionScope {
 
     /**
      * Announces that a phase starts; the runtime times phases and forwards them to listeners.
-     * Contract: the heap's cells (object starts and sizes) may change only in phases other than
-     * MARK_ROOTS, TRACE_LIVE, COMPUTE_FORWARDING and UPDATE_REFERENCES: the runtime keeps the
+     * Contract: in phases MARK_ROOTS, TRACE_LIVE, COMPUTE_FORWARDING and UPDATE_REFERENCES every
+     * object that exists when the phase starts stays where it is with its size (a copying collector
+     * may place copies in free space and reformat free space, never free or move over an object):
+     * the runtime keeps the
      * object-start map that conservative root sources resolve words with across those four phases
      * and rebuilds it after any other phase is announced.
      */
@@ -39,6 +41,16 @@ public interface CollectionScope {
      */
     default void collects(String kind) {
     }
+
+    /**
+     * The start of the allocated object that contains {@code address} (its start or an interior
+     * address), or 0 when none does (outside the heap, free space, a filler). Answers as
+     * {@code RootScanContext.objectContaining} does, from the same object-start map, valid in the
+     * phases that keep the heap's cells (see {@link #phase}). Debug-mode tracing uses it to accept
+     * only object starts: a reference field holding an interior address is named, not followed.
+     * Cost: one heap walk on the first call after the cells may have changed, then a short bit search.
+     */
+    long objectContaining(long address);
 
     /** Whether freed memory must be overwritten with {@link #POISON} (debug mode). */
     boolean poisonFreedMemory();

@@ -65,7 +65,12 @@ public interface Collector {
      */
     void collect(CollectionScope scope);
 
-    /** The current account of the heap. Cheap (read from counters), callable at any time. */
+    /**
+     * The current account of the heap. Cheap, and callable at any time from any thread, also while a
+     * pause runs: it must never read structures a pause is rebuilding (during a pause it may answer
+     * with the account as the pause began). Its figures are consistent with each other
+     * ({@code used + free = capacity}, {@code largestFree <= free}).
+     */
     HeapUsage usage();
 
     /** Objects found reachable by the latest collection, or -1 when the collector does not count them. */
@@ -99,6 +104,15 @@ public interface Collector {
      */
     default void collectIncrement(CollectionScope scope) {
         collect(scope);
+    }
+
+    /**
+     * Whether {@link #collectIncrement} runs bounded steps of a cycle (an incremental collector)
+     * rather than full collections. Stress mode runs increments on such a collector, so that stress
+     * exercises marking interleaved with the mutators. Default: false.
+     */
+    default boolean isIncremental() {
+        return false;
     }
 
     /** Collector-specific counters for reports (e.g. stop-the-world fallbacks, objects moved). */

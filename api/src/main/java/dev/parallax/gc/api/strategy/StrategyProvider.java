@@ -31,4 +31,16 @@ public interface StrategyProvider {
     default java.util.Map<String, String> options() {
         return java.util.Map.of();
     }
+
+    /**
+     * Option values the property checker ({@code check}) runs this strategy with, unless the
+     * configuration sets them, so that short generated programs reach the states long runs reach: for
+     * an incremental collector, one grey object per marking increment, so that marking spans many
+     * increments and overlaps the programs' stores (with the default budget a small program's graph
+     * is marked in one increment and no barrier bug can show). Keys must be among {@link #options()}.
+     * None by default.
+     */
+    default java.util.Map<String, String> checkingOptions() {
+        return java.util.Map.of();
+    }
 }

@@ -135,28 +135,38 @@ public final class IncrementalCollector implements Collector {
         scope.collects("increment");
         increments++;
         bytesSinceIncrement = 0;
-        switch (state) {
-            case IDLE -> {
-                incrementalCycles++;
-                startCycle(scope);
+        space.beginRebuild();
+        try {
+            switch (state) {
+                case IDLE -> {
+                    incrementalCycles++;
+                    startCycle(scope);
+                }
+                case MARKING -> markIncrement(scope, options.markBudget());
+                case SWEEPING -> sweepIncrement(scope, options.sweepBudget());
             }
-            case MARKING -> markIncrement(scope, options.markBudget());
-            case SWEEPING -> sweepIncrement(scope, options.sweepBudget());
+        } finally {
+            space.endRebuild();
         }
     }
 
     /** A full collection: finish any cycle in progress, then run one complete cycle. */
     @Override
     public void collect(CollectionScope scope) {
-        if (state != State.IDLE) {
-            if (scope.reason().contains("allocation")) {
-                fallbacks++;
+        space.beginRebuild();
+        try {
+            if (state != State.IDLE) {
+                if (scope.reason().contains("allocation")) {
+                    fallbacks++;
+                }
+                finishCycle(scope);
             }
+            fullCycles++;
+            startCycle(scope);
             finishCycle(scope);
+        } finally {
+            space.endRebuild();
         }
-        fullCycles++;
-        startCycle(scope);
-        finishCycle(scope);
     }
 
     private void finishCycle(CollectionScope scope) {
@@ -172,6 +182,7 @@ public final class IncrementalCollector implements Collector {
     private void startCycle(CollectionScope scope) {
         scope.phase(GcPhase.PREPARE);
         marker.reset();
+        marker.inPause(scope);
         scope.phase(GcPhase.MARK_ROOTS);
         scope.scanRoots(marker);
         state = State.MARKING;
@@ -182,10 +193,13 @@ public final class IncrementalCollector implements Collector {
     /** Grey objects logged by the barrier or left on the stack are scanned, up to the budget. */
     private void markIncrement(CollectionScope scope, long budget) {
         scope.phase(GcPhase.TRACE_LIVE);
+        marker.inPause(scope);
         barrier.drainTo(marker::shade);
         if (marker.drain(budget)) {
             finishMarking();
-            sweepIncrement(scope, Math.min(budget, options.sweepBudget())); // refill free lists before allocation resumes
+            // refill the free lists before allocation resumes: the sweep's own budget, in bytes (the
+            // marking budget counts objects and has nothing to say about it)
+            sweepIncrement(scope, options.sweepBudget());
         }
     }
 
@@ -219,6 +233,11 @@ public final class IncrementalCollector implements Collector {
     public Map<String, Long> counters() {
         return Map.of("incremental-cycles", incrementalCycles, "full-cycles", fullCycles, "increments", increments,
                 "stw-fallbacks", fallbacks);
+    }
+
+    @Override
+    public boolean isIncremental() {
+        return true;
     }
 
     /** Whether a cycle has started and not yet finished sweeping. */

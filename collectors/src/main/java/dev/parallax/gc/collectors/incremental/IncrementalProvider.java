@@ -29,6 +29,12 @@ public final class IncrementalProvider implements StrategyProvider {
         return new IncrementalModule();
     }
 
+    /** One grey object per marking increment and short sweeping increments: marking overlaps the programs' stores. */
+    @Override
+    public Map<String, String> checkingOptions() {
+        return Map.of("incremental.budget", "1", "incremental.sweep-budget", "1024");
+    }
+
     @Override
     public Map<String, String> options() {
         return Map.of(

@@ -93,19 +93,25 @@ public final class MarkCompactCollector implements Collector {
 
     @Override
     public void collect(CollectionScope scope) {
-        prepare(scope);
-        markRoots(scope);
-        traceLive(scope);
-        computeForwarding(scope);
-        updateReferences(scope);
-        relocate(scope);
-        release(scope);
+        space.beginRebuild();
+        try {
+            prepare(scope);
+            markRoots(scope);
+            traceLive(scope);
+            computeForwarding(scope);
+            updateReferences(scope);
+            relocate(scope);
+            release(scope);
+        } finally {
+            space.endRebuild();
+        }
     }
 
     /** No object is marked and the forwarding table is empty. */
     private void prepare(CollectionScope scope) {
         scope.phase(GcPhase.PREPARE);
         marker.reset();
+        marker.inPause(scope);
         forwarding.clear();
     }
 

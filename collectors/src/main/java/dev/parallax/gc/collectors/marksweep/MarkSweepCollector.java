@@ -110,17 +110,23 @@ public final class MarkSweepCollector implements Collector {
 
     @Override
     public void collect(CollectionScope scope) {
-        prepare(scope);
-        markRoots(scope);
-        traceLive(scope);
-        sweep(scope);
-        release(scope);
+        space.beginRebuild();
+        try {
+            prepare(scope);
+            markRoots(scope);
+            traceLive(scope);
+            sweep(scope);
+            release(scope);
+        } finally {
+            space.endRebuild();
+        }
     }
 
     /** No object is marked on entry (the previous sweep cleared every mark). */
     private void prepare(CollectionScope scope) {
         scope.phase(GcPhase.PREPARE);
         marker.reset();
+        marker.inPause(scope);
     }
 
     /** Every object a root names is marked and grey. */

@@ -19,8 +19,8 @@ import java.util.Arrays;
  *   <li>{@link #refill} (TLABs) takes a chunk of at least the <i>preferred</i> size when one is free
  *       (the head of the preferred size's class or any larger class) and carves the buffer from
  *       its low end; only when none is left does it fall back to the largest smaller chunk that
- *       still holds the request (the head of the highest non-empty class below). Small holes left
- *       by a sweep are therefore used only once the big chunks are gone, and a refill never
+ *       still holds the request (the head of the highest non-empty class at or below the preferred
+ *       size's). Small holes left by a sweep are therefore used only once the big chunks are gone, and a refill never
  *       settles for an object-sized hole while a large chunk is free;</li>
  *   <li>{@link #allocate} (objects outside TLABs, large ones) takes the first chunk that fits and
  *       carves the object from its <i>high</i> end, so large objects collect at the top of the
@@ -85,7 +85,7 @@ public final class FreeList {
         long want = Math.max(minBytes, preferredBytes);
         long chunk = take(want);
         if (chunk == 0) {
-            chunk = takeLargestBelow(sizeClass(want), minBytes);
+            chunk = takeLargestBelow(sizeClass(want), minBytes); // take() left only chunks smaller than want
             if (chunk == 0) {
                 return false;
             }
@@ -149,13 +149,14 @@ public final class FreeList {
     }
 
     /**
-     * Unlinks and returns a chunk of at least {@code minBytes} from the highest non-empty class
-     * below {@code belowClass}: the head of a class above {@code minBytes}' class, or else the first
-     * chunk of that class that fits. 0 when none fits.
+     * Unlinks and returns a chunk of at least {@code minBytes} from the highest non-empty class at or
+     * below {@code topClass} (the preferred size's class, which may still hold chunks smaller than
+     * the preferred size): the head of a class above {@code minBytes}' class, or else the first chunk
+     * of that class that fits. 0 when none fits.
      */
-    private long takeLargestBelow(int belowClass, long minBytes) {
+    private long takeLargestBelow(int topClass, long minBytes) {
         int minClass = sizeClass(minBytes);
-        for (int j = belowClass - 1; j > minClass; j--) {
+        for (int j = topClass; j > minClass; j--) {
             long c = heads[j];
             if (c != 0) {
                 unlink(j, 0, c);

@@ -1,5 +1,6 @@
 package dev.parallax.gc.collectors.trace;
 
+import dev.parallax.gc.api.collector.CollectionScope;
 import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.api.object.HeapCorruptionException;
 import dev.parallax.gc.api.object.ObjectKind;
@@ -19,12 +20,18 @@ import java.lang.foreign.ValueLayout;
  * call per slot.
  *
  * <p>Invariant kept: an object is on the mark stack at most once (it is pushed only by the call
- * that set its mark), so the trace does work proportional to the live graph. In debug mode
- * ({@link ObjectModel#debug()}) every traced reference is checked to name a plausible object
- * before it is marked, so a bad reference fails with a {@link HeapCorruptionException} naming the
- * field or root it came from. Release mode trusts the heap: a reference outside the heap throws
- * (the heap segment and the mark bitmap are bounds-checked), a wrong in-heap one marks whatever is
- * there.
+ * that set its mark), so the trace does work proportional to the live graph.
+ *
+ * <h2>What is checked</h2>
+ * In debug mode ({@link ObjectModel#debug()}) every traced reference must be the start of an
+ * allocated object, as the pause's {@link CollectionScope#objectContaining object-start map} knows
+ * it: a reference outside the heap, into free space, or to an interior address of an object (whose
+ * word there may happen to look like a header) fails with a {@link HeapCorruptionException} naming
+ * the field or root it came from and what the target is, before anything is marked. The collector
+ * must therefore hand the marker each pause's scope ({@link #inPause}) before it marks in that pause.
+ * Release mode checks memory safety only: a reference outside the heap throws (the heap segment and
+ * the mark bitmap are bounds-checked); a wrong in-heap one is trusted and marks whatever is there,
+ * which corrupts the heap silently; the next debug run names it.
  */
 public final class Marker implements RootVisitor {
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
@@ -45,6 +52,8 @@ public final class Marker implements RootVisitor {
     private final long cyclePinBits;
     /** The shape table as of the current trace (shapes are only ever added). */
     private Shape[] shapes = new Shape[0];
+    /** The pause marking runs in (debug mode resolves object starts through it); null before the first. */
+    private CollectionScope scope;
     /** The object whose fields are being scanned, 0 while roots are visited (for messages). */
     private long scanning;
     private long markedObjects;
@@ -76,6 +85,15 @@ public final class Marker implements RootVisitor {
         scanning = 0;
         markedObjects = 0;
         markedBytes = 0;
+    }
+
+    /**
+     * The pause the marks that follow run in: a collector calls it at the start of every pause in
+     * which it marks (a trace may span several pauses of an incremental collector). Debug mode checks
+     * each traced reference against this scope's object starts.
+     */
+    public void inPause(CollectionScope scope) {
+        this.scope = scope;
     }
 
     public MarkBits marks() {
@@ -191,18 +209,26 @@ public final class Marker implements RootVisitor {
         }
     }
 
-    /** Debug mode: the target is an aligned heap address holding an object header. */
+    /** Debug mode: the target is the start of an allocated object. */
     private void validate(long object, MemorySegment region, long offset) {
-        if (object < base || object >= limit || (object & (HeaderLayout.ALIGNMENT - 1)) != 0) {
-            throw corrupt(object, region, offset);
+        if (scope == null) {
+            throw new IllegalStateException("marking in debug mode needs the pause's scope: the collector must call "
+                    + "Marker.inPause(scope) before it marks");
         }
-        ObjectKind kind = ObjectKind.ofCode(HeaderLayout.kindCode(objects.status(object)));
-        if (kind == null || !kind.isObject()) {
-            throw corrupt(object, region, offset);
+        if (object < base || object >= limit || (object & (HeaderLayout.ALIGNMENT - 1)) != 0) {
+            throw corrupt(object, region, offset, objects.describe(object));
+        }
+        long start = scope.objectContaining(object);
+        if (start != object) {
+            throw corrupt(object, region, offset, start != 0
+                    ? String.format("0x%x, byte %d inside %s: not an object start", object, object - start,
+                            objects.describe(start))
+                    : String.format("0x%x, which is not an allocated object (free space, or no cell starts there)",
+                            object));
         }
     }
 
-    private HeapCorruptionException corrupt(long target, MemorySegment region, long offset) {
+    private HeapCorruptionException corrupt(long target, MemorySegment region, long offset, String what) {
         String from;
         if (region == null) {
             from = "a pinning root or barrier";
@@ -212,6 +238,6 @@ public final class Marker implements RootVisitor {
         } else {
             from = String.format("root slot at byte %d of region 0x%x", offset, region.address());
         }
-        return new HeapCorruptionException("marking: " + from + " refers to " + objects.describe(target));
+        return new HeapCorruptionException("marking: " + from + " refers to " + what);
     }
 }

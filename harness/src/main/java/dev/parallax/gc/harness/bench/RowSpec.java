@@ -48,6 +48,7 @@ public record RowSpec(String label, Map<String, String> config, GcBenchParams pa
         keys.put("debug", Boolean.toString(config.debug()));
         keys.put("stress", config.stress().name().toLowerCase(java.util.Locale.ROOT));
         keys.put("stress-interval", Integer.toString(config.stressInterval()));
+        keys.put("safepoint-timeout", config.safepointTimeoutMillis() + "ms");
         return keys;
     }
 }

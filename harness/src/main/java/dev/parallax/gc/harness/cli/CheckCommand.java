@@ -4,6 +4,7 @@ import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.harness.report.TextTable;
 import dev.parallax.gc.properties.CheckReport;
 import dev.parallax.gc.properties.PropertyChecker;
+import dev.parallax.gc.properties.Scheduling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,6 +48,13 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Mutator threads; more than 1 runs the concurrent property (default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--schedule", paramLabel = "HOW", defaultValue = "random",
+            description = "How the threads interleave (--threads > 1): random (default: one thread at a time, on a "
+                    + "schedule drawn from the seed, so a failure replays exactly and shrinks with its schedule), "
+                    + "round-robin:N (one thread at a time, N steps each in turn) or free (as the JVM schedules "
+                    + "them; interleavings vary between runs).")
+    String schedule;
+
     @Spec
     CommandSpec spec;
 
@@ -56,6 +64,12 @@ public final class CheckCommand implements Callable<Integer> {
         requireAtLeastOne("--programs", programs);
         requireAtLeastOne("--threads", threads);
         requireAtLeastOne("--max-actions", maxActions);
+        Scheduling scheduling;
+        try {
+            scheduling = Scheduling.parse(schedule);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--schedule: " + e.getMessage());
+        }
         // everything is validated before the first line is printed
         GcConfig config = StrategyOptions.requireKnownStrategies(strategy.load());
         boolean heapGiven = strategy.sets("heap");
@@ -67,11 +81,12 @@ public final class CheckCommand implements Callable<Integer> {
         GcConfig checked = PropertyChecker.checkedConfig(config, threads, maxActions, settings);
         long s = seed != null ? seed : ThreadLocalRandom.current().nextLong();
         out.printf("checking %s: %d programs, %s, heap %s, %s mode, seed %d (rerun with --seed %d)%n",
-                config.strategies(), programs, threads > 1 ? threads + " threads" : "up to " + maxActions + " actions",
+                config.strategies(), programs,
+                threads > 1 ? threads + " threads, schedule " + scheduling : "up to " + maxActions + " actions",
                 TextTable.binarySize(checked.heapBytes()), checked.debug() ? "debug" : "release", s, s);
         out.flush();
         CheckReport report = threads > 1
-                ? PropertyChecker.checkConcurrent(config, threads, programs, s, settings)
+                ? PropertyChecker.checkConcurrent(config, threads, programs, s, settings, scheduling)
                 : PropertyChecker.check(config, programs, s, maxActions, settings);
         String rendered = report.render();
         out.print(rendered.endsWith("\n") ? rendered : rendered + System.lineSeparator());

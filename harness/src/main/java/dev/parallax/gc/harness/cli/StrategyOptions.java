@@ -67,6 +67,11 @@ public final class StrategyOptions {
     @Option(names = "--stress-interval", paramLabel = "N", description = "In stress mode, collect every N-th event.")
     String stressInterval;
 
+    @Option(names = "--safepoint-timeout", paramLabel = "DURATION",
+            description = "How long a collection waits for every mutator to reach a safepoint before it fails "
+                    + "naming those that did not (e.g. 500ms, 30s, 2m; default 60s).")
+    String safepointTimeout;
+
     @Option(names = {"-o", "--option"}, paramLabel = "KEY=VALUE",
             description = "A strategy option (a key with a dot, e.g. incremental.budget=4096); repeatable.")
     Map<String, String> options = new LinkedHashMap<>();
@@ -90,6 +95,7 @@ public final class StrategyOptions {
         putIfGiven(flags, "debug", debug == null ? null : debug.toString());
         putIfGiven(flags, "stress", stress);
         putIfGiven(flags, "stress-interval", stressInterval);
+        putIfGiven(flags, "safepoint-timeout", safepointTimeout);
         return flags;
     }
 

@@ -55,6 +55,14 @@ class BadInputTest {
     }
 
     @Test
+    void checkRefusesAnUnknownScheduleAndABadSafepointTimeout() {
+        assertUsageError(run("check", "--threads", "2", "--schedule", "fair"),
+                "--schedule: schedule 'fair' is not random, free or round-robin:N");
+        assertUsageError(run("check", "--threads", "2", "--schedule", "round-robin:0"), "--schedule");
+        assertUsageError(run("check", "--safepoint-timeout", "5"), "safepoint-timeout = '5' is not a duration");
+    }
+
+    @Test
     void aMisspeltOrUnknownStrategyOptionIsRefusedWithTheValidNames() {
         assertUsageError(run("check", "-o", "incremental.budgte=5"),
                 "unknown strategy option 'incremental.budgte' (did you mean 'incremental.budget'?)", "conservative.decode");

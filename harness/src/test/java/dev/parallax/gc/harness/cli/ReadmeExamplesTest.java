@@ -48,8 +48,9 @@ class ReadmeExamplesTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (String line : readme) {
             String command = line.replaceFirst("^PARALLAX_JAVA_OPTS=\"[^\"]*\" ", "").replaceFirst("\\s+#.*$", "");
-            if (!command.startsWith("./parallax ") || command.contains("<") || command.startsWith("./parallax jmh")) {
-                continue; // not a command, a placeholder, or run by the launcher itself (JMH)
+            if (!command.startsWith("./parallax ") || command.contains("<") || command.startsWith("./parallax jmh")
+                    || command.startsWith("./parallax jcstress") || command.startsWith("./parallax pit")) {
+                continue; // not a command, a placeholder, or run by the launcher itself (JMH, jcstress, PIT)
             }
             tests.add(DynamicTest.dynamicTest(command, () -> {
                 Run r = Cli.run(small(command));

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -26,7 +28,8 @@ public final class ReferenceModel {
     /** Per frame, how many of its first slots are reference slots. */
     private final List<Integer> referenceSlots = new ArrayList<>();
     private final List<Value> globals = new ArrayList<>();
-    private final Set<ModelObject> pinned = new LinkedHashSet<>(); // ModelObject equality is identity
+    /** Pin counts: an object stays pinned until unpinned as often as pinned. ModelObject equality is identity. */
+    private final Map<ModelObject, Integer> pinned = new LinkedHashMap<>();
     private int nextSerial = 1;
 
     // ---- frames and slots -----------------------------------------------------------------
@@ -170,20 +173,21 @@ public final class ReferenceModel {
     // A pin keeps an object in place, not alive: a pinned object may still become garbage.
 
     public void pin(ModelObject object) {
-        pinned.add(object);
+        pinned.merge(object, 1, Integer::sum);
     }
 
+    /** Removes one pin; the object stays pinned while it holds others. */
     public void unpin(ModelObject object) {
-        pinned.remove(object);
+        pinned.computeIfPresent(object, (o, count) -> count == 1 ? null : count - 1);
     }
 
     public boolean isPinned(ModelObject object) {
-        return pinned.contains(object);
+        return pinned.containsKey(object);
     }
 
-    /** Every object pinned and not unpinned since, reachable or not, in pinning order. */
+    /** Every object holding a pin, reachable or not, in the order of their first pin. */
     public Set<ModelObject> pinned() {
-        return Collections.unmodifiableSet(pinned);
+        return Collections.unmodifiableSet(pinned.keySet());
     }
 
     // ---- reachability -----------------------------------------------------------------------

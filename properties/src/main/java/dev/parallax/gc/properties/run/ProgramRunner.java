@@ -59,6 +59,8 @@ public final class ProgramRunner {
     private final int headerWords;
     private final List<PendingPauses> pending = new ArrayList<>();
     private long collectionsSeen;
+    /** Called after every step: the deterministic scheduler's yield point (nothing when free-running). */
+    private Runnable yieldPoint = () -> { };
 
     public ProgramRunner(GcRuntime runtime, Mutator mutator, Options options) {
         this(runtime, mutator, options, new Coverage.Tally());
@@ -90,6 +92,15 @@ public final class ProgramRunner {
         return model;
     }
 
+    /**
+     * Calls {@code yield} after every action (every part of a compound action) and after every frame
+     * the unwinding pops, each checked first: the points where a deterministic scheduler may switch
+     * threads. A step's collections and checks are complete before it runs.
+     */
+    public void yieldAfterEachStep(Runnable yield) {
+        this.yieldPoint = yield;
+    }
+
     /** Pushes the base frame on both sides. */
     public void start() {
         perform(new Step.PushFrame(Resolver.BASE_SLOTS, Resolver.BASE_RAW_SLOTS), "pushing the base frame");
@@ -112,11 +123,13 @@ public final class ProgramRunner {
                     String partLabel = label + " part " + (k + 1) + " (" + part.describe() + ")";
                     perform(part, partLabel);
                     afterStep(part instanceof Step.Collect, partLabel);
+                    yieldPoint.run();
                 }
             } else {
                 String stepLabel = label + " (" + step.describe() + ")";
                 perform(step, stepLabel);
                 afterStep(step instanceof Step.Collect, stepLabel);
+                yieldPoint.run();
             }
         }
     }
@@ -138,6 +151,7 @@ public final class ProgramRunner {
             perform(new Step.PopFrame(), "popping frame " + depth);
             perform(new Step.Collect(), label);
             afterStep(true, label);
+            yieldPoint.run();
         }
         while (model.globalCount() > 0) {
             perform(new Step.UnregisterGlobal(model.globalCount() - 1), "unregistering the globals at the end");

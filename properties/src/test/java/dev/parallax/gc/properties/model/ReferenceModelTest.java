@@ -153,4 +153,18 @@ class ReferenceModelTest {
         assertTrue(m.newRawArray(1).hasWritableRawWords());
         assertFalse(m.newShaped(FixedShape.LEAF).hasReferenceWords());
     }
+
+    @Test
+    void pinsAreCountedAsTheRuntimeCountsThem() {
+        ReferenceModel m = new ReferenceModel();
+        ModelObject box = m.newBoxedLong(1);
+        m.pin(box);
+        m.pin(box);
+        m.unpin(box);
+        assertTrue(m.isPinned(box), "one pin left");
+        assertEquals(List.of(box), List.copyOf(m.pinned()));
+        m.unpin(box);
+        assertFalse(m.isPinned(box));
+        assertTrue(m.pinned().isEmpty());
+    }
 }

@@ -56,6 +56,7 @@ public final class CollectionDriver implements PauseHandler {
     private final HeapVerifier verifier;
     private final LiveSetSanity sanity;
     private final PinCounter pins = new PinCounter();
+    private final PinTable apiPins;
     private final ObjectStartMap starts;
     /** Reset at each stop request: one pause at a time. */
     private final PhaseClock clock = new PhaseClock();
@@ -77,9 +78,12 @@ public final class CollectionDriver implements PauseHandler {
 
     /**
      * @param listeners      read at each announcement (a concurrent list the runtime updates)
+     * @param apiPins        the mutators' pin counts; the pins of objects that die are dropped after each pause
      */
     public CollectionDriver(Collector collector, ObjectModel objects, TagScheme tags, GlobalTable globals,
-                            List<RootSource> sources, List<GcListener> listeners, GcTotals totals, boolean debug) {
+                            List<RootSource> sources, List<GcListener> listeners, GcTotals totals, boolean debug,
+                            PinTable apiPins) {
+        this.apiPins = apiPins;
         this.collector = collector;
         this.objects = objects;
         this.tags = tags;
@@ -138,6 +142,7 @@ public final class CollectionDriver implements PauseHandler {
         }
         starts.invalidate();
         collected = scope.kind();
+        apiPins.dropDead(starts);  // a pinned object that died leaves no pin behind for its address
         liveObjects = kind == PauseKind.FULL ? collector.liveObjects() : -1;
         pinnedObjects = pins.distinctPinned();
         if (debug) {

@@ -66,6 +66,11 @@ final class Scope implements CollectionScope {
     }
 
     @Override
+    public long objectContaining(long address) {
+        return roots.objectContaining(address);
+    }
+
+    @Override
     public void phase(GcPhase phase) {
         phases.accept(phase);
     }

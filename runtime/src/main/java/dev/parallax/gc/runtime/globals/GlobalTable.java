@@ -8,6 +8,7 @@ import dev.parallax.gc.api.tags.TagScheme;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
+import java.util.function.Consumer;
 
 /**
  * The global root table: off-heap cells of tagged words, a registration bitmap, and a name per
@@ -16,6 +17,12 @@ import java.lang.foreign.ValueLayout;
  *
  * <p>Invariant: a cell is registered iff its bitmap bit is set iff {@code names[i] != null}; an
  * unregistered cell holds 0.
+ *
+ * <p>A cell is a root that a collection reads and may rewrite, so only an attached mutator may read
+ * or write it, between its safepoints. Debug mode checks that on every {@code get}, {@code set},
+ * {@code ref} and {@code setRef} (another thread, a mutator inside {@code runBlocked}, or any access
+ * while a collection runs, is refused naming the cell and the thread); release mode does not check.
+ * Registering and unregistering take the table's lock and are allowed from any thread.
  */
 public final class GlobalTable implements GlobalRoots, GlobalRootsView {
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
@@ -27,21 +34,27 @@ public final class GlobalTable implements GlobalRoots, GlobalRootsView {
     private final TagScheme tags;
     private final ObjectModel objects;
     private final boolean debug;
+    /** Debug mode: refuses an access from anything but a running mutator outside a pause; null in release mode. */
+    private final Consumer<String> accessCheck;
     private int registered;
     private int searchFrom;
 
     /**
      * @param cells zeroed memory of {@code 8 * capacity} bytes that outlives the table
-     * @param debug validate every pointer stored with {@link GlobalRoot#setRef} fully
+     * @param accessCheck debug mode: called with "global 'g': set" before every read and write of a cell,
+     *                    throws unless the caller may touch the heap now; also turns on the full
+     *                    validation of pointers stored with {@link GlobalRoot#setRef}. Null in release mode.
      */
-    public GlobalTable(MemorySegment cells, int capacity, TagScheme tags, ObjectModel objects, boolean debug) {
+    public GlobalTable(MemorySegment cells, int capacity, TagScheme tags, ObjectModel objects,
+                       Consumer<String> accessCheck) {
         this.cells = cells;
         this.capacity = capacity;
         this.registeredMap = new long[(capacity + 63) >>> 6];
         this.names = new String[capacity];
         this.tags = tags;
         this.objects = objects;
-        this.debug = debug;
+        this.debug = accessCheck != null;
+        this.accessCheck = accessCheck;
     }
 
     @Override
@@ -126,12 +139,18 @@ public final class GlobalTable implements GlobalRoots, GlobalRootsView {
         @Override
         public long get() {
             checkLive();
+            if (debug) {
+                accessCheck.accept("global '" + name + "': get");
+            }
             return cells.get(WORD, (long) cell << 3);
         }
 
         @Override
         public void set(long taggedWord) {
             checkLive();
+            if (debug) {
+                accessCheck.accept("global '" + name + "': set");
+            }
             cells.set(WORD, (long) cell << 3, taggedWord);
         }
 

@@ -3,6 +3,7 @@ package dev.parallax.gc.runtime.mutator;
 import dev.parallax.gc.api.StressMode;
 import dev.parallax.gc.api.collector.WriteBarrier;
 import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 
 import java.lang.foreign.MemorySegment;
@@ -21,19 +22,21 @@ import java.lang.foreign.MemorySegment;
  * @param debug             whether every call is validated
  * @param barrier           the write barrier, or null
  * @param allocationInterval poll at every N-th allocation (0: never)
+ * @param stressKind        the pause a stress point runs: an increment on an incremental collector, else a full collection
  * @param env               everything else, for the slow paths
  */
 public record MutatorConstants(MemorySegment memory, long heapBase, long headerBytes, boolean objectIds,
                                boolean debug, TagScheme tags, WriteBarrier barrier, SafepointCoordinator coordinator,
                                int allocationInterval, int backEdgeInterval, int functionEntryInterval,
                                boolean stressAllocation, boolean stressPoll, int stressInterval,
-                               MutatorEnvironment env) {
+                               PauseKind stressKind, MutatorEnvironment env) {
 
     public static MutatorConstants of(MutatorEnvironment env) {
         StressMode stress = env.config().stress();
         return new MutatorConstants(env.memory(), env.memory().address(), env.objects().headerBytes(),
                 env.objects().hasObjectIds(), env.config().debug(), env.tags(), env.barrier(), env.coordinator(),
                 env.polls().allocationInterval(), env.polls().backEdgeInterval(), env.polls().functionEntryInterval(),
-                stress == StressMode.ALLOCATION, stress == StressMode.POLL, env.config().stressInterval(), env);
+                stress == StressMode.ALLOCATION, stress == StressMode.POLL, env.config().stressInterval(),
+                env.collector().isIncremental() ? PauseKind.INCREMENT : PauseKind.FULL, env);
     }
 }

@@ -6,6 +6,7 @@ import dev.parallax.gc.api.collector.WriteBarrier;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.stack.FrameShapeTable;
 import dev.parallax.gc.api.tags.TagScheme;
+import dev.parallax.gc.runtime.collection.PinTable;
 import dev.parallax.gc.runtime.handshake.SafepointCoordinator;
 import dev.parallax.gc.runtime.safepoint.PollSchedule;
 
@@ -21,9 +22,10 @@ import java.util.function.Consumer;
  * @param objectIds    the next unhanded object id; mutators take ids from it in blocks
  * @param outOfMemory  counts an allocation refused with HeapExhaustedException
  * @param onClose      called once when a mutator has detached, to release its stack and keep its counts
+ * @param pins         the runtime's pin counts
  */
 public record MutatorEnvironment(GcConfig config, MemorySegment memory, ObjectModel objects, FrameShapeTable frames,
                                  TagScheme tags, Collector collector, WriteBarrier barrier,
                                  SafepointCoordinator coordinator, PollSchedule polls, AtomicLong objectIds,
-                                 Runnable outOfMemory, Consumer<AttachedMutator> onClose) {
+                                 Runnable outOfMemory, Consumer<AttachedMutator> onClose, PinTable pins) {
 }

@@ -56,6 +56,12 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
     private static final long BOXED_LONG = ObjectKind.BOXED_LONG.code() | (1L << HeaderLayout.LENGTH_SHIFT);
     private static final long BOXED_DOUBLE = ObjectKind.BOXED_DOUBLE.code() | (1L << HeaderLayout.LENGTH_SHIFT);
     private static final int ID_BLOCK = 1024;
+    // safepoint sites, as timeout diagnostics name a mutator's last safepoint
+    private static final String ALLOCATION_POLL = "an allocation poll";
+    private static final String SLOW_PATH_POLL = "the allocation slow path's poll";
+    private static final String BACK_EDGE_POLL = "a back-edge poll";
+    private static final String FUNCTION_ENTRY_POLL = "a function-entry poll";
+    private static final String EXPLICIT_POLL = "an explicit poll()";
 
     /** The runtime's constants in a specialised copy of this class; null in the generic class. */
     private static final MutatorConstants K = MutatorClass.classData(MethodHandles.lookup());
@@ -402,7 +408,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
         int interval = k.allocationInterval();
         if (interval != 0 && (interval == 1 || --allocationCountdown == 0)) {
             allocationCountdown = interval;
-            pollNow(k);
+            pollNow(k, ALLOCATION_POLL);
         }
         long bytes = k.headerBytes() + (length << 3);
         long address = tlab.tryBump(bytes);
@@ -431,7 +437,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
     }
 
     private long allocateSlow(long bytes, AllocationSemantics semantics) {
-        pollNow(k());
+        pollNow(k(), SLOW_PATH_POLL);
         long address = slow.allocate(bytes, semantics);
         // pauses change the colour and retire every TLAB, so every colour change is seen here
         allocationBits = k().env().collector().allocationHeaderBits();
@@ -603,14 +609,14 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
     public void pin(long object) {
         MutatorConstants k = k();
         checkPinnable(k, object, "pin");
-        k.env().objects().setBits(object, HeaderLayout.PINNED_BIT);
+        k.env().pins().pin(object);
     }
 
     @Override
     public void unpin(long object) {
         MutatorConstants k = k();
         checkPinnable(k, object, "unpin");
-        k.env().objects().clearBits(object, HeaderLayout.PINNED_BIT);
+        k.env().pins().unpin(object);
     }
 
     private void checkPinnable(MutatorConstants k, long object, String op) {
@@ -626,7 +632,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
     public void poll() {
         MutatorConstants k = k();
         enterIfDebug(k);
-        pollNow(k);
+        pollNow(k, EXPLICIT_POLL);
     }
 
     @Override
@@ -636,7 +642,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
         int interval = k.backEdgeInterval();
         if (interval != 0 && (interval == 1 || --backEdgeCountdown == 0)) {
             backEdgeCountdown = interval;
-            pollNow(k);
+            pollNow(k, BACK_EDGE_POLL);
         }
     }
 
@@ -647,14 +653,21 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
         int interval = k.functionEntryInterval();
         if (interval != 0 && (interval == 1 || --functionEntryCountdown == 0)) {
             functionEntryCountdown = interval;
-            pollNow(k);
+            pollNow(k, FUNCTION_ENTRY_POLL);
         }
     }
 
-    /** A poll that the policy makes: park if a stop is requested (one volatile read); count it for POLL stress. */
-    private void pollNow(MutatorConstants k) {
+    /**
+     * A poll that the policy makes: park if a stop is requested (one volatile read); count it for POLL
+     * stress. {@code site} names the kind of poll for diagnostics: recorded at every poll in debug mode,
+     * only when parking in release mode (where a poll stays one volatile read).
+     */
+    private void pollNow(MutatorConstants k, String site) {
+        if (k.debug()) {
+            state.polledAt(site);
+        }
         if (k.coordinator().stopRequested()) {
-            k.coordinator().park(state);
+            k.coordinator().park(state, site);
         }
         if (k.stressPoll() && --stressCountdown == 0) {
             stressCollect();
@@ -663,7 +676,7 @@ public final class MutatorImpl implements AttachedMutator, MutatorStackView {
 
     private void stressCollect() {
         stressCountdown = k().stressInterval();
-        k().coordinator().collect(state, "stress", PauseKind.FULL);
+        k().coordinator().collect(state, "stress", k().stressKind());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.parallax.gc.runtime.handshake;
 
 import dev.parallax.gc.api.GcStats;
+import dev.parallax.gc.api.SafepointTimeoutException;
 import dev.parallax.gc.api.Mutator;
 import dev.parallax.gc.api.event.CollectionRecord;
 import dev.parallax.gc.api.event.GcListener;
@@ -10,6 +11,7 @@ import dev.parallax.gc.runtime.GcRuntimeImpl;
 import dev.parallax.gc.runtime.GcRuntimes;
 import dev.parallax.gc.runtime.StrategyCatalog;
 import dev.parallax.gc.runtime.TestRuntimes;
+import dev.parallax.gc.runtime.mutator.AttachedMutator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -155,7 +157,7 @@ class HandshakeTest {
 
     @Test
     void aMutatorThatNeverPollsStallsTheCollectionUntilTheTimeoutNamesIt() throws Exception {
-        runtime = GcRuntimes.create(TestRuntimes.small(), StrategyCatalog.discover(), TimeUnit.MILLISECONDS.toNanos(300));
+        runtime = TestRuntimes.create(TestRuntimes.small().withSafepointTimeoutMillis(300));
         CountDownLatch attached = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         mutatorThread("busy", m -> {
@@ -165,9 +167,12 @@ class HandshakeTest {
             m.runBlocked(() -> sleep(300));
         });
         await(attached);
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> runtime.collectNow("stalled"));
-        assertTrue(e.getMessage().contains("'busy'") && e.getMessage().contains("did not reach a safepoint"),
-                e.getMessage());
+        SafepointTimeoutException e = assertThrows(SafepointTimeoutException.class, () -> runtime.collectNow("stalled"));
+        assertTrue(e.getMessage().contains("mutator 'busy' (thread 'busy', RUNNING; last stopped at: never since it attached")
+                && e.getMessage().contains("did not reach a safepoint within 300 ms (config key safepoint-timeout)")
+                && e.getMessage().contains("requested by control thread"), e.getMessage());
+        assertTrue(e.getMessage().contains("now at:") && e.getMessage().contains("CountDownLatch.await"), e.getMessage());
+        assertEquals(List.of("busy"), e.laggards());
         assertEquals(0, runtime.stats().collections(), "nothing was collected");
         release.countDown();
         sleep(100);
@@ -317,7 +322,7 @@ class HandshakeTest {
 
     @Test
     void aThreadThatDiedWithoutClosingItsMutatorDoesNotBlockCollections() throws Exception {
-        runtime = GcRuntimes.create(TestRuntimes.small(), StrategyCatalog.discover(), TimeUnit.SECONDS.toNanos(5));
+        runtime = TestRuntimes.create(TestRuntimes.small().withSafepointTimeoutMillis(5000));
         Thread t = new Thread(() -> runtime.attach("forgetful").pushFrame(1));
         t.start();
         t.join();
@@ -337,6 +342,198 @@ class HandshakeTest {
         runtime.close();
         runtime.close();                                        // idempotent
         assertThrows(IllegalStateException.class, () -> runtime.attach("too late"));
+    }
+
+    /**
+     * Regression (issue 8, defect 1): a thread that attaches, runs without polling and dies without
+     * closing its mutator while a collection waits for it must not stall that collection until the
+     * timeout; its mutator is detached at once (EXITED), its stack stops being a root and its stack
+     * region is freed.
+     */
+    @Test
+    void aThreadThatDiesMidHandshakeIsDetachedAndDoesNotStallThePause() throws Exception {
+        runtime = TestRuntimes.create(TestRuntimes.small().withSafepointTimeoutMillis(20_000));
+        CountDownLatch attached = new CountDownLatch(1);
+        CountDownLatch die = new CountDownLatch(1);
+        AtomicReference<AttachedMutator> doomed = new AtomicReference<>();
+        Thread t = new Thread(() -> {
+            Mutator m = runtime.attach("doomed");
+            doomed.set((AttachedMutator) m);
+            m.pushFrame(1);
+            m.setRef(0, m.allocateRawArray(1000));          // held only by this stack
+            attached.countDown();
+            await(die);                                     // no poll from here on, and no close
+            sleep(200);                                     // the collection is waiting for it by now
+        }, "doomed-thread");
+        t.start();
+        await(attached);
+        assertTrue(runtime.usage().usedBytes() >= 8000);
+        runtime.addListener(new GcListener() {
+            @Override
+            public void phaseStarted(long collection, GcPhase phase) {
+                if (phase == GcPhase.STOP_REQUESTED) {
+                    die.countDown();                        // it dies while the collection waits for it
+                }
+            }
+        });
+        long start = System.nanoTime();
+        runtime.collectNow("waiting for a thread that dies");
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        t.join();
+        assertTrue(millis < 5_000, "the pause waited " + millis + " ms for a dead thread");
+        assertEquals(MutatorStatus.EXITED, doomed.get().state().status());
+        assertEquals(0, runtime.attachedMutators());
+        assertEquals(0, runtime.stackRegionsInUse(), "its stack region is free");
+        assertEquals(0, runtime.usage().usedBytes(), "its stack is no root: the array is reclaimed");
+    }
+
+    /** Every stack region held by a dead thread is given back before a new mutator needs one. */
+    @Test
+    void deadThreadsGiveTheirStackRegionsBackToTheNextAttach() throws Exception {
+        runtime = TestRuntimes.create(TestRuntimes.small().withMaxMutators(2));
+        for (int i = 0; i < 5; i++) {
+            Thread t = new Thread(() -> runtime.attach("forgetful").pushFrame(1), "forgetful-" + i);
+            t.start();
+            t.join();
+        }
+        try (Mutator m = runtime.attach("main")) {
+            assertEquals(1, runtime.stackRegionsInUse());
+            m.collect();
+        }
+    }
+
+    /** The states of one mutator through its life, as the coordinator records them. */
+    @Test
+    void aMutatorIsRunningAtASafepointBlockedCollectingThenExited() throws Exception {
+        runtime = TestRuntimes.create(TestRuntimes.small());
+        List<MutatorStatus> seenByPause = new CopyOnWriteArrayList<>();
+        AtomicReference<AttachedMutator> worker = new AtomicReference<>();
+        AtomicBoolean stop = new AtomicBoolean();
+        CountDownLatch attached = new CountDownLatch(1);
+        mutatorThread("worker", m -> {
+            worker.set((AttachedMutator) m);
+            attached.countDown();
+            while (!stop.get()) {
+                m.poll();                                   // parks here while the control thread collects
+            }
+        });
+        await(attached);
+        runtime.addListener(new GcListener() {
+            @Override
+            public void phaseStarted(long collection, GcPhase phase) {
+                if (phase == GcPhase.MUTATORS_STOPPED) {
+                    seenByPause.add(worker.get().state().status());
+                }
+            }
+        });
+        assertEquals(MutatorStatus.RUNNING, worker.get().state().status());
+        runtime.collectNow("states");
+        stop.set(true);
+        threads.getFirst().join();
+        assertEquals(List.of(MutatorStatus.AT_SAFEPOINT), seenByPause, "a polling mutator waits at its safepoint");
+        assertEquals(MutatorStatus.EXITED, worker.get().state().status(), "closed");
+        try (Mutator m = runtime.attach("main")) {
+            AttachedMutator self = (AttachedMutator) m;
+            AtomicReference<MutatorStatus> inside = new AtomicReference<>();
+            m.runBlocked(() -> inside.set(self.state().status()));
+            assertEquals(MutatorStatus.BLOCKED, inside.get());
+            seenByPause.clear();
+            runtime.addListener(new GcListener() {
+                @Override
+                public void phaseStarted(long collection, GcPhase phase) {
+                    if (phase == GcPhase.MUTATORS_STOPPED) {
+                        seenByPause.add(self.state().status());
+                    }
+                }
+            });
+            m.collect();
+            assertTrue(seenByPause.contains(MutatorStatus.COLLECTING), seenByPause.toString());
+            assertEquals(MutatorStatus.RUNNING, self.state().status());
+        }
+    }
+
+    /** Two mutators ask for a collection at the same moment: one pause serves both. */
+    @Test
+    void twoMutatorsRequestingACollectionAtOnceGetOnePause() throws Exception {
+        runtime = TestRuntimes.create(TestRuntimes.small());
+        CountDownLatch bothAttached = new CountDownLatch(2);
+        CountDownLatch go = new CountDownLatch(1);
+        CountDownLatch secondMayAsk = new CountDownLatch(1);
+        runtime.addListener(new GcListener() {
+            @Override
+            public void phaseStarted(long collection, GcPhase phase) {
+                if (phase == GcPhase.STOP_REQUESTED) {
+                    secondMayAsk.countDown();               // the first request is in: the second comes now
+                }
+            }
+        });
+        mutatorThread("first", m -> {
+            bothAttached.countDown();
+            await(go);
+            m.collect();
+        });
+        mutatorThread("second", m -> {
+            bothAttached.countDown();
+            await(secondMayAsk);                            // running (not polling) until the first asked
+            m.collect();
+        });
+        await(bothAttached);
+        go.countDown();
+        for (Thread t : threads) {
+            t.join();
+        }
+        assertEquals(1, runtime.stats().collections(), "one pause for two simultaneous requests");
+    }
+
+    /**
+     * Regression (issue 8, defect 6): an allocation that needs a collection while another mutator
+     * never polls fails, after the configured safepoint timeout, with a SafepointTimeoutException
+     * that names the laggard, its thread, its state and its last safepoint; the runtime stays usable.
+     */
+    @Test
+    void aStopThatTimesOutInsideAnAllocationNamesTheMutatorThatDidNotStop() throws Exception {
+        runtime = TestRuntimes.create(TestRuntimes.small().withSafepointTimeoutMillis(300));
+        CountDownLatch attached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        mutatorThread("spinner", m -> {
+            m.runBlocked(() -> { });                        // its last stop
+            attached.countDown();
+            await(release);                                 // a loop with no safepoint in it
+        });
+        await(attached);
+        try (Mutator m = runtime.attach("allocator")) {
+            SafepointTimeoutException e = assertThrows(SafepointTimeoutException.class, () -> {
+                for (int i = 0; i < 100_000; i++) {
+                    m.allocateRawArray(100);                // garbage until the heap needs a collection
+                }
+            });
+            assertTrue(e.getMessage().contains("(allocation failure, requested by mutator 'allocator')"), e.getMessage());
+            assertTrue(e.getMessage().contains("mutator 'spinner' (thread 'spinner', RUNNING; last stopped at: "
+                    + "runBlocked, "), e.getMessage());
+            assertEquals(List.of("spinner"), e.laggards());
+            release.countDown();
+            threads.getFirst().join();
+            m.allocateRawArray(100);                        // usable again: the collection now runs
+            assertTrue(runtime.stats().collections() >= 1);
+        }
+    }
+
+    /** Debug mode records every poll's site, so a timeout names the last poll too, stopped at or not. */
+    @Test
+    void inDebugModeATimeoutNamesTheLaggardsLastPollSite() throws Exception {
+        runtime = TestRuntimes.create(TestRuntimes.small().withDebug(true).withSafepointTimeoutMillis(300));
+        CountDownLatch polled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        mutatorThread("looper", m -> {
+            m.poll();                                       // no stop requested: only debug mode records it
+            polled.countDown();
+            await(release);
+        });
+        await(polled);
+        SafepointTimeoutException e = assertThrows(SafepointTimeoutException.class, () -> runtime.collectNow("debug"));
+        assertTrue(e.getMessage().contains("mutator 'looper' (thread 'looper', RUNNING; last stopped at: never since "
+                + "it attached") && e.getMessage().contains("; last poll: an explicit poll())"), e.getMessage());
+        release.countDown();
     }
 
     private static void sleep(long millis) {

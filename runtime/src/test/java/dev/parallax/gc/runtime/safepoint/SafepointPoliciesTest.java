@@ -1,6 +1,7 @@
 package dev.parallax.gc.runtime.safepoint;
 
 import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.SafepointTimeoutException;
 import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.api.Mutator;
 import dev.parallax.gc.api.StressMode;
@@ -141,8 +142,8 @@ class SafepointPoliciesTest {
     })
     void aLoopIsStoppedExactlyWhenItsSitesPoll(String policy, int interval, String site, boolean stops)
             throws Exception {
-        try (GcRuntimeImpl runtime = GcRuntimes.create(config(policy, interval), StrategyCatalog.discover(),
-                TimeUnit.MILLISECONDS.toNanos(300))) {
+        try (GcRuntimeImpl runtime = GcRuntimes.create(config(policy, interval).withSafepointTimeoutMillis(300),
+                StrategyCatalog.discover())) {
             AtomicReference<CollectionRecord> record = new AtomicReference<>();
             runtime.addListener(new GcListener() {
                 @Override
@@ -174,7 +175,7 @@ class SafepointPoliciesTest {
                     assertTrue(r.timeToSafepointNanos() > 0 && r.timeToSafepointNanos() <= r.pauseNanos(), r.toString());
                     assertEquals(r.timeToSafepointNanos(), runtime.stats().maxTimeToSafepointNanos());
                 } else {
-                    IllegalStateException e = assertThrows(IllegalStateException.class,
+                    SafepointTimeoutException e = assertThrows(SafepointTimeoutException.class,
                             () -> runtime.collectNow("stop the looper"));
                     assertTrue(e.getMessage().contains("'looper'") && e.getMessage().contains("did not reach a safepoint"),
                             e.getMessage());

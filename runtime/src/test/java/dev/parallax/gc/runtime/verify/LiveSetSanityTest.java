@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.function.Consumer;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -92,9 +93,20 @@ class LiveSetSanityTest {
         assertContains(message, "object id #" + headId + " is at two addresses");
     }
 
+    /** The check's negative control: two faithful collections pass it, and the list is intact and counted. */
     @Test
     void aFaithfulCollectionPasses() {
         m.collect();
         m.collect();
+        assertEquals(2, runtime.stats().collections());
+        long sum = 0;
+        int cells = 0;
+        for (long c = m.ref(0); c != 0; c = m.readRef(c, 1)) {
+            sum += m.readRaw(c, 0);
+            cells++;
+        }
+        assertEquals(15, cells);
+        assertEquals(14 * 15 / 2, sum);
+        assertEquals(15L * objects.objectBytes(2), runtime.usage().usedBytes(), "exactly the list survives");
     }
 }

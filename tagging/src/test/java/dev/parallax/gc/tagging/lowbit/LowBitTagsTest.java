@@ -29,4 +29,9 @@ class LowBitTagsTest extends TagSchemeContractTest {
         assertThrows(IllegalArgumentException.class, () -> t.tagPointer(0x1001));
         assertThrows(IllegalArgumentException.class, () -> t.checkAddressRange(0x1004, 0x2000));
     }
+
+    @Test
+    void itIsCalledLowBit() {
+        org.junit.jupiter.api.Assertions.assertEquals("low-bit", new LowBitTags().name());
+    }
 }
