@@ -1,0 +1,63 @@
+package dev.parallax.gc.lang;
+
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcRuntime;
+import dev.parallax.gc.lang.interp.Interpreter;
+import dev.parallax.gc.lang.ir.CheckedScript;
+import dev.parallax.gc.lang.run.Engine;
+import dev.parallax.gc.lang.run.ScriptContext;
+import dev.parallax.gc.lang.run.ScriptResult;
+import dev.parallax.gc.lang.run.ScriptRunner;
+import dev.parallax.gc.lang.syntax.SourceFile;
+import dev.parallax.gc.runtime.GcRuntimes;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs scripts for the tests: text in, output and result out. */
+public final class Run {
+    /** What a run printed and how it ended. */
+    public record Outcome(ScriptResult result, String output, List<String> warnings) {
+        public boolean passed() {
+            return result.passed();
+        }
+
+        @Override
+        public String toString() {
+            return (result.passed() ? "passed" : "failed: " + result.failures()) + "\n--- output\n" + output
+                    + (warnings.isEmpty() ? "" : "--- warnings\n" + String.join("\n", warnings));
+        }
+    }
+
+    private Run() {
+    }
+
+    public static Outcome interp(String text) {
+        return run("test.script", text, GcConfig.defaults().withHeapBytes(8L << 20), new Interpreter());
+    }
+
+    public static Outcome run(String name, String text, GcConfig config, Engine engine) {
+        CheckedScript script = Scripts.check(new SourceFile(name, text));
+        if (script.usesHash()) {
+            config = config.withObjectIds(true);
+        }
+        try (GcRuntime runtime = GcRuntimes.create(config)) {
+            return run(script, runtime, engine);
+        }
+    }
+
+    public static Outcome run(CheckedScript script, GcRuntime runtime, Engine engine) {
+        StringWriter out = new StringWriter();
+        List<String> warnings = new ArrayList<>();
+        ScriptContext.Settings settings = ScriptContext.Settings.of(new PrintWriter(out), line -> {
+            synchronized (warnings) {
+                warnings.add(line);
+            }
+        }).withBarrierTimeout(Duration.ofSeconds(20));
+        ScriptResult result = ScriptRunner.run(script, runtime, engine, settings);
+        return new Outcome(result, out.toString(), List.copyOf(warnings));
+    }
+}
