@@ -7,6 +7,7 @@ import dev.parallax.gc.harness.cli.ErrorReporter;
 import dev.parallax.gc.harness.cli.JmhCommand;
 import dev.parallax.gc.harness.cli.ParallaxCommand;
 import dev.parallax.gc.harness.cli.RetentionCommand;
+import dev.parallax.gc.harness.cli.RunCommand;
 import dev.parallax.gc.harness.cli.SafepointsCommand;
 import dev.parallax.gc.harness.cli.StrategiesCommand;
 import dev.parallax.gc.harness.cli.UserClasspath;
@@ -20,7 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code retention},
+ * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code run}, {@code retention},
  * {@code safepoints}, {@code strategies}, and {@code jmh} (run by the launcher itself).
  * Exit codes: 0 success, 1 a failure ({@link ErrorReporter#FAILURE}), 2 a usage or configuration
  * error ({@link ErrorReporter#USAGE}).
@@ -45,6 +46,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(new ParallaxCommand())
                 .addSubcommand(new BenchCommand(typed))
                 .addSubcommand(new CheckCommand())
+                .addSubcommand(new RunCommand())
                 .addSubcommand(new RetentionCommand(typed))
                 .addSubcommand(new SafepointsCommand(typed))
                 .addSubcommand(new StrategiesCommand())

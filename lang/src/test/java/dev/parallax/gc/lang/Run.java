@@ -11,8 +11,11 @@ import dev.parallax.gc.lang.run.ScriptRunner;
 import dev.parallax.gc.lang.syntax.SourceFile;
 import dev.parallax.gc.runtime.GcRuntimes;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +38,25 @@ public final class Run {
     private Run() {
     }
 
+    /** The repository's scripts directory (tests run in their module's directory). */
+    public static Path scriptsDir() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.isDirectory(p.resolve("scripts")) && Files.exists(p.resolve("pom.xml"))) {
+                return p.resolve("scripts");
+            }
+        }
+        throw new AssertionError("no scripts directory above " + Path.of("").toAbsolutePath());
+    }
+
+    /** Every script of the scripts directory, by name. */
+    public static List<Path> scripts() {
+        try (var files = Files.list(scriptsDir())) {
+            return files.filter(f -> f.toString().endsWith(".script")).sorted().toList();
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     public static Outcome interp(String text) {
         return run("test.script", text, GcConfig.defaults().withHeapBytes(8L << 20), new Interpreter());
     }
@@ -50,13 +72,24 @@ public final class Run {
     }
 
     public static Outcome run(CheckedScript script, GcRuntime runtime, Engine engine) {
+        return run(script, runtime, engine, Duration.ofSeconds(20));
+    }
+
+    public static Outcome run(String name, String text, GcConfig config, Engine engine, Duration barrierTimeout) {
+        CheckedScript script = Scripts.check(new SourceFile(name, text));
+        try (GcRuntime runtime = GcRuntimes.create(script.usesHash() ? config.withObjectIds(true) : config)) {
+            return run(script, runtime, engine, barrierTimeout);
+        }
+    }
+
+    public static Outcome run(CheckedScript script, GcRuntime runtime, Engine engine, Duration barrierTimeout) {
         StringWriter out = new StringWriter();
         List<String> warnings = new ArrayList<>();
         ScriptContext.Settings settings = ScriptContext.Settings.of(new PrintWriter(out), line -> {
             synchronized (warnings) {
                 warnings.add(line);
             }
-        }).withBarrierTimeout(Duration.ofSeconds(20));
+        }).withBarrierTimeout(barrierTimeout);
         ScriptResult result = ScriptRunner.run(script, runtime, engine, settings);
         return new Outcome(result, out.toString(), List.copyOf(warnings));
     }

@@ -592,7 +592,7 @@ public final class Checker {
                 Type r = ops.get(1).type();
                 boolean same = l == r && (l == Type.INT || l == Type.BOOLEAN || l == Type.STRING);
                 if (!same && !(l.isReference() && r.isReference())) {
-                    throw error(b.pos(), "cannot compare a " + l + " with a " + r + " using '" + op.text() + "'");
+                    throw error(b.pos(), "cannot compare " + article(l) + " with " + article(r) + " using '" + op.text() + "'");
                 }
                 return new Ir.Compare(site, op == TokenKind.EQ ? Ir.CmpOp.EQ : Ir.CmpOp.NE, ops.get(0), ops.get(1));
             }
@@ -834,7 +834,7 @@ public final class Checker {
 
         private Ir.Expr objectOperand(Ir.Expr x, Ast.Field f) {
             if (!x.type().isReference() || x.type() == Type.BOX || x.type() instanceof Type.Fn) {
-                throw error(f.object().pos(), "'." + f.name() + "[...]' needs an object, not a " + x.type());
+                throw error(f.object().pos(), "'." + f.name() + "[...]' needs an object, not " + article(x.type()));
             }
             return x;
         }
@@ -850,7 +850,7 @@ public final class Checker {
 
         private TypeInfo.Field namedField(Ir.Expr object, Ast.Field f) {
             if (!(object.type() instanceof Type.User user)) {
-                throw error(f.pos(), "field '" + f.name() + "' needs a value of a declared type, not a " + object.type()
+                throw error(f.pos(), "field '" + f.name() + "' needs a value of a declared type, not " + article(object.type())
                         + (object.type() == Type.OBJECT ? " (declare the variable with its type, or use .object[i] "
                         + "and .int[i])" : ""));
             }
@@ -863,7 +863,7 @@ public final class Checker {
 
         private Ir.Expr reference(Ir.Expr x, String what) {
             if (!x.type().isReference()) {
-                throw error(x.site().pos(), what + ": expected a reference, found a " + x.type());
+                throw error(x.site().pos(), what + ": expected a reference, found " + article(x.type()));
             }
             return x;
         }
@@ -875,7 +875,7 @@ public final class Checker {
             if (x.type() == Type.INT || x.type().isReference()) {
                 return new Ir.Truth(x.site(), x);
             }
-            throw error(pos, "a condition must be a boolean, an int or a reference, not a " + x.type());
+            throw error(pos, "a condition must be a boolean, an int or a reference, not " + article(x.type()));
         }
 
         private Ir.Expr convert(Ir.Expr x, Type target, String what) {
@@ -943,7 +943,7 @@ public final class Checker {
     }
 
     private static String count(int n) {
-        return n == 1 ? "1 argument" : n + " arguments";
+        return n == 0 ? "no arguments" : n == 1 ? "1 argument" : n + " arguments";
     }
 
     private static String article(Type t) {

@@ -97,6 +97,10 @@ public final class Interpreter implements Engine {
 
         /** Calls a method with its arguments (addresses valid until the first safepoint, which comes after they are stored). */
         Act invoke(MethodInfo method, long[] words, String[] strings) {
+            return invoke(method, words, strings, method.site());
+        }
+
+        private Act invoke(MethodInfo method, long[] words, String[] strings, dev.parallax.gc.lang.ir.Site callSite) {
             if (method.intrinsic() != null) {
                 Act a = new Act(method);
                 Object[] args = new Object[words.length];
@@ -105,7 +109,7 @@ public final class Interpreter implements Engine {
                     args[i] = type == Type.STRING ? strings[i] : type == Type.BOOLEAN ? (Object) (words[i] != 0)
                             : (Object) (int) words[i];
                 }
-                Object r = Builtins.callIntrinsic(method, args, method.site());
+                Object r = Builtins.callIntrinsic(method, args, callSite);
                 if (r instanceof Integer n) {
                     a.result = n;
                 } else if (r instanceof Boolean b) {
@@ -379,7 +383,7 @@ public final class Interpreter implements Engine {
                     yield r.field().type() == Type.BOOLEAN ? (raw != 0 ? 1 : 0) : (int) raw;
                 }
                 case Ir.Call c -> call(c.target(), c.args(), a, null).result;
-                case Ir.CallIntrinsic c -> call(c.target(), c.args(), a, null).result;
+                case Ir.CallIntrinsic c -> intrinsic(c, a).result;
                 case Ir.CallClosure c -> {
                     List<Ir.Expr> ops = new java.util.ArrayList<>();
                     ops.add(c.function());
@@ -450,6 +454,12 @@ public final class Interpreter implements Engine {
             return invoke(target, v, strings);
         }
 
+        private Act intrinsic(Ir.CallIntrinsic c, Act a) {
+            String[] strings = new String[c.args().size()];
+            long[] v = operands(c.args(), a, strings);
+            return invoke(c.target(), v, strings, c.site());
+        }
+
         private long builtin(Ir.Builtin b, Act a) {
             List<Ir.Expr> args = b.args();
             return switch (b.op()) {
@@ -497,7 +507,7 @@ public final class Interpreter implements Engine {
                 case Ir.Local l -> a.strings[l.var().slot()];
                 case Ir.Concat c -> text(c.left(), a) + text(c.right(), a);
                 case Ir.Call c -> call(c.target(), c.args(), a, null).resultString;
-                case Ir.CallIntrinsic c -> call(c.target(), c.args(), a, null).resultString;
+                case Ir.CallIntrinsic c -> intrinsic(c, a).resultString;
                 case Ir.CallClosure c -> {
                     List<Ir.Expr> ops = new java.util.ArrayList<>();
                     ops.add(c.function());

@@ -187,7 +187,7 @@ final class ValueText {
                 out.append(i > 0 ? ", " : "").append(word(m.readValue(object, i)));
             }
             if (layout.ints() > 0) {
-                out.append("; ");
+                out.append(layout.refs() > 0 ? "; " : "");
                 for (int i = 0; i < layout.ints(); i++) {
                     out.append(i > 0 ? ", " : "").append((int) m.readRaw(object, layout.refs() + i));
                 }
