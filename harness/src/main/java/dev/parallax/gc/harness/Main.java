@@ -3,6 +3,7 @@ package dev.parallax.gc.harness;
 import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.harness.cli.BenchCommand;
 import dev.parallax.gc.harness.cli.CheckCommand;
+import dev.parallax.gc.harness.cli.EnginesCommand;
 import dev.parallax.gc.harness.cli.ErrorReporter;
 import dev.parallax.gc.harness.cli.JmhCommand;
 import dev.parallax.gc.harness.cli.ParallaxCommand;
@@ -21,8 +22,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code run}, {@code retention},
- * {@code safepoints}, {@code strategies}, and {@code jmh} (run by the launcher itself).
+ * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code run}, {@code engines},
+ * {@code retention}, {@code safepoints}, {@code strategies}, and {@code jmh} (run by the launcher itself).
  * Exit codes: 0 success, 1 a failure ({@link ErrorReporter#FAILURE}), 2 a usage or configuration
  * error ({@link ErrorReporter#USAGE}).
  */
@@ -47,6 +48,7 @@ public final class Main {
                 .addSubcommand(new BenchCommand(typed))
                 .addSubcommand(new CheckCommand())
                 .addSubcommand(new RunCommand())
+                .addSubcommand(new EnginesCommand(typed))
                 .addSubcommand(new RetentionCommand(typed))
                 .addSubcommand(new SafepointsCommand(typed))
                 .addSubcommand(new StrategiesCommand())

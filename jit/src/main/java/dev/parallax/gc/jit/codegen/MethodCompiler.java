@@ -1,6 +1,7 @@
 package dev.parallax.gc.jit.codegen;
 
 import dev.parallax.gc.jit.analysis.Liveness;
+import dev.parallax.gc.jit.analysis.Nodes;
 import dev.parallax.gc.jit.stackmap.StackMap;
 import dev.parallax.gc.lang.ir.Ir;
 import dev.parallax.gc.lang.ir.MethodInfo;
@@ -14,8 +15,11 @@ import java.lang.classfile.TypeKind;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.ConstantDescs;
 import java.lang.constant.MethodTypeDesc;
+import java.lang.classfile.Opcode;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static dev.parallax.gc.jit.codegen.Descriptors.BUILTINS;
 import static dev.parallax.gc.jit.codegen.Descriptors.MUTATOR;
@@ -53,6 +57,21 @@ final class MethodCompiler {
     /** Straight-line knowledge since the last safepoint; null when unknown (method entry, after a label). */
     private BitSet clean;
     private BitSet zeroSlots;
+    /** Whether the method's frame is pushed here: it is pushed at the first safepoint that needs it. */
+    private FrameState frame = FrameState.NONE;
+    /** An int local, 1 once the frame is pushed: read where paths with and without the frame meet. */
+    private int framed = -1;
+    /** The frame state each label is jumped to with. */
+    private final Map<Label, FrameState> incoming = new HashMap<>();
+
+    /** Whether the frame is pushed, statically known or not. */
+    private enum FrameState {
+        NONE, PUSHED, UNKNOWN;
+
+        FrameState merge(FrameState other) {
+            return this == other ? this : UNKNOWN;
+        }
+    }
 
     /**
      * @param frameSlots the frame's slot count (0: the method pushes no frame)
@@ -84,9 +103,9 @@ final class MethodCompiler {
     void compile() {
         line(method.site());
         if (frameSlots > 0) {
-            code.aload(mutator);
-            code.loadConstant(script.constant(script.frameShape(method), Descriptors.FRAME_SHAPE));
-            code.invokeinterface(MUTATOR, "pushFrame", method(CD_void, Descriptors.FRAME_SHAPE));
+            framed = code.allocateLocal(TypeKind.INT);
+            code.iconst_0();
+            code.istore(framed);
         }
         if (live.entryPoll()) {
             safepoint(method, () -> poll("functionEntry"));
@@ -112,11 +131,60 @@ final class MethodCompiler {
         code.invokeinterface(MUTATOR, script.everySitePolls() ? "poll" : site, method(CD_void));
     }
 
+    /** Pops the frame if this path pushed it (tested at run time where paths with and without it met). */
     private void popFrame() {
-        if (frameSlots > 0) {
-            code.aload(mutator);
-            code.invokeinterface(MUTATOR, "popFrame", method(CD_void));
+        switch (frame) {
+            case NONE -> {
+            }
+            case PUSHED -> {
+                code.aload(mutator);
+                code.invokeinterface(MUTATOR, "popFrame", method(CD_void));
+            }
+            case UNKNOWN -> {
+                Label skip = code.newLabel();
+                code.iload(framed);
+                code.ifeq(skip);
+                code.aload(mutator);
+                code.invokeinterface(MUTATOR, "popFrame", method(CD_void));
+                code.labelBinding(skip);
+            }
         }
+    }
+
+    /** Pushes the frame unless this path already did (its slots then hold garbage: nothing known about them). */
+    private void ensureFrame() {
+        if (frame == FrameState.PUSHED) {
+            return;
+        }
+        Label done = null;
+        if (frame == FrameState.UNKNOWN) {
+            done = code.newLabel();
+            code.iload(framed);
+            code.ifne(done);
+        }
+        code.aload(mutator);
+        code.loadConstant(script.constant(script.frameShape(method), Descriptors.FRAME_SHAPE));
+        code.invokeinterface(MUTATOR, "pushFrame", method(CD_void, Descriptors.FRAME_SHAPE));
+        code.iconst_1();
+        code.istore(framed);
+        if (done != null) {
+            code.labelBinding(done);
+        }
+        frame = FrameState.PUSHED;
+        clean = null;
+        zeroSlots = null;
+    }
+
+    /** Whether a loop holds a safepoint that needs the frame (then it is pushed before the loop, not in it). */
+    private boolean needsFrame(Ir.While w) {
+        boolean[] needs = {live.backEdgePoll() && (!live.liveAcross(w).isEmpty() || frame == FrameState.UNKNOWN)};
+        Nodes.visit(w, node -> {
+            BitSet across = live.liveAcross(node);
+            if (across != null && (!across.isEmpty() || frame == FrameState.UNKNOWN)) {
+                needs[0] = true;
+            }
+        });
+        return needs[0];
     }
 
     private void line(Site site) {
@@ -139,6 +207,13 @@ final class MethodCompiler {
         BitSet recorded = (BitSet) slots.clone();
         recorded.andNot(omitted);
         StackMap map = script.record(live.kind(node), siteOf(node), frameSlots, recorded);
+        boolean withFrame = !across.isEmpty() || frame != FrameState.NONE;
+        if (!withFrame) { // no frame on this path and nothing to keep: the safepoint needs no frame
+            op.run();
+            clean = new BitSet();
+            return;
+        }
+        ensureFrame();
         for (int v = across.nextSetBit(0); v >= 0; v = across.nextSetBit(v + 1)) {
             if (clean == null || !clean.get(v)) {
                 code.aload(mutator);
@@ -154,7 +229,7 @@ final class MethodCompiler {
                 code.invokeinterface(MUTATOR, "clear", method(CD_void, CD_int));
             }
         }
-        if (script.crossCheck() && frameSlots > 0) {
+        if (script.crossCheck()) {
             code.aload(thread);
             code.loadConstant(script.constant(map, Descriptors.STACK_MAP));
             code.invokestatic(Descriptors.STACK_MAP_CHECK, "check", method(CD_void, THREAD, Descriptors.STACK_MAP));
@@ -193,12 +268,73 @@ final class MethodCompiler {
         }
     }
 
-    /** A label other code jumps to: what straight-line code knew no longer holds. */
+    /** A label other code jumps to: what straight-line code knew no longer holds; the frame state merges. */
     private void bind(Label label) {
+        FrameState jumped = incoming.remove(label);
+        frame = !reachable ? (jumped == null ? frame : jumped) : jumped == null ? frame : frame.merge(jumped);
         code.labelBinding(label);
         clean = null;
         zeroSlots = null;
         reachable = true;
+    }
+
+    /** A branch to {@code label} (of {@code opcode}), recording the frame state it carries there. */
+    private void jump(Opcode opcode, Label label) {
+        incoming.merge(label, frame, FrameState::merge);
+        code.branch(opcode, label);
+    }
+
+    /** Jumps to {@code target} when {@code cond} is false (when true, with {@code whenTrue}), without making a 0 or 1. */
+    private void jumpIf(Ir.Expr cond, boolean whenTrue, Label target) {
+        switch (cond) {
+            case Ir.Unary u when !u.negate() -> jumpIf(u.operand(), !whenTrue, target);
+            case Ir.Truth t -> {
+                expr(t.operand());
+                if (t.operand().type().isReference()) {
+                    code.lconst_0();
+                    code.lcmp();
+                }
+                jump(whenTrue ? Opcode.IFNE : Opcode.IFEQ, target);
+            }
+            case Ir.Logic l when l.and() != whenTrue -> { // a && b jumping when false, a || b jumping when true
+                jumpIf(l.left(), whenTrue, target);
+                jumpIf(l.right(), whenTrue, target);
+            }
+            case Ir.Logic l -> {
+                Label skip = code.newLabel();
+                jumpIf(l.left(), !whenTrue, skip);
+                jumpIf(l.right(), whenTrue, target);
+                bind(skip);
+            }
+            case Ir.Compare c when c.left().type() == Type.INT || c.left().type() == Type.BOOLEAN -> {
+                expr(c.left());
+                expr(c.right());
+                Ir.CmpOp op = whenTrue ? c.op() : negate(c.op());
+                jump(switch (op) {
+                    case LT -> Opcode.IF_ICMPLT;
+                    case LE -> Opcode.IF_ICMPLE;
+                    case GT -> Opcode.IF_ICMPGT;
+                    case GE -> Opcode.IF_ICMPGE;
+                    case EQ -> Opcode.IF_ICMPEQ;
+                    case NE -> Opcode.IF_ICMPNE;
+                }, target);
+            }
+            default -> {
+                expr(cond);
+                jump(whenTrue ? Opcode.IFNE : Opcode.IFEQ, target);
+            }
+        }
+    }
+
+    private static Ir.CmpOp negate(Ir.CmpOp op) {
+        return switch (op) {
+            case LT -> Ir.CmpOp.GE;
+            case LE -> Ir.CmpOp.GT;
+            case GT -> Ir.CmpOp.LE;
+            case GE -> Ir.CmpOp.LT;
+            case EQ -> Ir.CmpOp.NE;
+            case NE -> Ir.CmpOp.EQ;
+        };
     }
 
     // ---- statements -------------------------------------------------------------------------------
@@ -277,9 +413,8 @@ final class MethodCompiler {
                 code.invokestatic(BUILTINS, "print", method(CD_void, THREAD, STRING));
             }
             case Ir.Assert a -> {
-                expr(a.cond());
                 Label ok = code.newLabel();
-                code.ifne(ok);
+                jumpIf(a.cond(), true, ok);
                 site(a.site());
                 text(a.parts());
                 code.invokestatic(BUILTINS, "assertionFailed", method(Descriptors.SCRIPT_EXCEPTION, SITE, STRING));
@@ -299,11 +434,10 @@ final class MethodCompiler {
         boolean endReached = false;
         for (int k = 0; k < i.conds().size(); k++) {
             Label next = code.newLabel();
-            expr(i.conds().get(k));
-            code.ifeq(next);
+            jumpIf(i.conds().get(k), false, next);
             block(i.blocks().get(k));
             if (reachable) {
-                code.goto_(end);
+                jump(Opcode.GOTO, end);
                 endReached = true;
             }
             bind(next);
@@ -319,15 +453,18 @@ final class MethodCompiler {
     private void whileStatement(Ir.While w) {
         Label head = code.newLabel();
         Label end = code.newLabel();
+        if (needsFrame(w)) {
+            ensureFrame();
+        }
         bind(head);
-        expr(w.cond());
-        code.ifeq(end);
+        jumpIf(w.cond(), false, end);
         block(w.body());
         if (reachable) {
             if (live.backEdgePoll()) {
                 safepoint(w, () -> poll("backEdge"));
             }
-            code.goto_(head);
+            jump(Opcode.GOTO, head);
+            reachable = false;
         }
         bind(end);
     }
@@ -511,11 +648,7 @@ final class MethodCompiler {
                 Label end = code.newLabel();
                 expr(l.left());
                 code.dup();
-                if (l.and()) {
-                    code.ifeq(end);
-                } else {
-                    code.ifne(end);
-                }
+                jump(l.and() ? Opcode.IFEQ : Opcode.IFNE, end);
                 code.pop();
                 expr(l.right());
                 bind(end);

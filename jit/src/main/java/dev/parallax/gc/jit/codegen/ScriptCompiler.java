@@ -109,6 +109,7 @@ public final class ScriptCompiler {
                 dispatcher(cb, d.getKey(), d.getValue());
             }
         });
+        dump(bytes);
         try {
             MethodHandles.Lookup lookup = host.defineHiddenClassWithClassData(bytes, data.values(), true);
             Map<MethodInfo, MethodHandle> entries = new HashMap<>();
@@ -122,6 +123,21 @@ public final class ScriptCompiler {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot define the compiled class of " + context.script().source().name()
                     + ": " + e, e);
+        }
+    }
+
+    /** With {@code -Dparallax.jit.dump=DIR}, writes the class file to DIR (for javap), named after the script. */
+    private void dump(byte[] bytes) {
+        String dir = System.getProperty("parallax.jit.dump");
+        if (dir == null) {
+            return;
+        }
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of(dir, context.script().source().shortName() + ".class");
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot dump the compiled class to " + dir, e);
         }
     }
 
