@@ -8,7 +8,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -34,16 +33,16 @@ class EnginesAgreeTest {
     Stream<DynamicTest> everyScriptRunsTheSameOnBothEngines() {
         return Run.scripts().stream().filter(p -> !p.getFileName().toString().equals("gcbench.script"))
                 .flatMap(p -> CONFIGS.stream().map(c -> dynamicTest(p.getFileName() + " on " + Differential.name(c),
-                        () -> Differential.assertAgree(Files.readString(p), c.withHeapBytes(heapOf(p)), new Jit(), false))));
+                        () -> Differential.assertAgree(Files.readString(p), c.withHeapBytes(Run.heapOf(Files.readString(p))), new Jit(), false))));
     }
 
     @TestFactory
     Stream<DynamicTest> everyRuntimeErrorIsTheInterpretersError() {
         GcConfig config = GcConfig.defaults().withHeapBytes(1L << 20);
         return RuntimeErrorCases.ALL.stream().map(c -> dynamicTest(c.name(), () -> {
-            Run.Outcome interp = Run.run("test.script", c.script(), config.withHeapBytes(heapOf(c.script())),
+            Run.Outcome interp = Run.run("test.script", c.script(), config.withHeapBytes(Run.heapOf(c.script())),
                     new Interpreter());
-            Run.Outcome jit = Run.run("test.script", c.script(), config.withHeapBytes(heapOf(c.script())), new Jit());
+            Run.Outcome jit = Run.run("test.script", c.script(), config.withHeapBytes(Run.heapOf(c.script())), new Jit());
             assertFalse(jit.passed(), jit::toString);
             if (c.name().equals("recursion without end")) { // the Java or the mutator stack, whichever is first
                 assertEquals(1, jit.result().failures().size(), jit::toString);
@@ -51,18 +50,5 @@ class EnginesAgreeTest {
             }
             assertEquals(interp.result().failures(), jit.result().failures());
         }));
-    }
-
-    private static long heapOf(Path script) throws java.io.IOException {
-        return heapOf(Files.readString(script));
-    }
-
-    /** The heap a script's option line asks for. */
-    static long heapOf(String script) {
-        var m = java.util.regex.Pattern.compile("option heap \"(\\d+)([km])\"").matcher(script);
-        if (!m.find()) {
-            return 8L << 20;
-        }
-        return Long.parseLong(m.group(1)) << (m.group(2).equals("k") ? 10 : 20);
     }
 }

@@ -25,24 +25,15 @@ class InterpreterTest {
         return Run.scripts().stream().filter(p -> !p.getFileName().toString().equals("gcbench.script"))
                 .map(p -> dynamicTest(p.getFileName().toString(), () -> {
                     Run.Outcome o = Run.run(p.getFileName().toString(), Files.readString(p),
-                            GcConfig.defaults().withHeapBytes(heapOf(Files.readString(p))), new Interpreter());
+                            GcConfig.defaults().withHeapBytes(Run.heapOf(Files.readString(p))), new Interpreter());
                     assertTrue(o.passed(), o::toString);
                 }));
-    }
-
-    /** The heap a script's option line asks for (the tests apply the option lines the run command applies). */
-    static long heapOf(String script) {
-        var m = java.util.regex.Pattern.compile("option heap \"(\\d+)([km])\"").matcher(script);
-        if (!m.find()) {
-            return 8L << 20;
-        }
-        return Long.parseLong(m.group(1)) << (m.group(2).equals("k") ? 10 : 20);
     }
 
     @TestFactory
     Stream<DynamicTest> everyRuntimeErrorNamesTheScriptLineAndMethod() {
         return RuntimeErrorCases.ALL.stream().map(c -> dynamicTest(c.name(), () -> {
-            Run.Outcome o = Run.run("test.script", c.script(), GcConfig.defaults().withHeapBytes(heapOf(c.script())),
+            Run.Outcome o = Run.run("test.script", c.script(), GcConfig.defaults().withHeapBytes(Run.heapOf(c.script())),
                     new Interpreter());
             assertFalse(o.passed(), o::toString);
             assertEquals(1, o.result().failures().size(), o::toString);

@@ -48,6 +48,16 @@ public final class Run {
         throw new AssertionError("no scripts directory above " + Path.of("").toAbsolutePath());
     }
 
+    /**
+     * The heap a script asks for with its option lines, as the run command applies them (8 MiB when
+     * it names none).
+     */
+    public static long heapOf(String script) {
+        CheckedScript checked = Scripts.check(new SourceFile("heap.script", script));
+        String heap = dev.parallax.gc.lang.run.ScriptOptions.map("heap.script", checked.options()).keys().get("heap");
+        return heap == null ? 8L << 20 : Long.parseLong(heap);
+    }
+
     /** Every script of the scripts directory, by name. */
     public static List<Path> scripts() {
         try (var files = Files.list(scriptsDir())) {
