@@ -74,6 +74,12 @@ public final class EnginesCommand implements Callable<Integer> {
         this.commandLine = commandLine;
     }
 
+    /**
+     * GCBench between small and standard (stretch 16, long-lived 14, 100,000 doubles, depths 4 to 14;
+     * about 3.6 million nodes), for compiled against interpreted: long enough bodies for both.
+     */
+    static final GcBenchParams MEDIUM = new GcBenchParams(16, 14, 100_000, 4, 14);
+
     /** One row: a label and how to make its benchmark on a runtime. */
     private record Row(String label, Function<GcRuntime, GcBench> bench) {
     }
@@ -94,21 +100,24 @@ public final class EnginesCommand implements Callable<Integer> {
                 new Row("script, compiled", rt -> gcBench(rt, gcbench, new Jit(), params)),
                 new Row("script, compiled, a poll at every back-edge and entry", rt -> gcBench(rt, gcbench, polls,
                         params))));
-        GcBenchParams small = GcBenchParams.SMALL;
+        GcBenchParams medium = size == BenchCommand.Size.SMALL ? GcBenchParams.SMALL : MEDIUM;
+        int calls = size == BenchCommand.Size.SMALL ? 1 : 20;
         List<BenchRow> second = run(config, warmup, progress, List.of(
-                new Row("GCBench small, compiled", rt -> gcBench(rt, gcbench, new Jit(), small)),
-                new Row("GCBench small, interpreted", rt -> gcBench(rt, gcbench, new Interpreter(), small)),
-                new Row("lists.script, compiled", rt -> main(rt, lists, new Jit())),
-                new Row("lists.script, interpreted", rt -> main(rt, lists, new Interpreter())),
-                new Row("trees.script, compiled", rt -> main(rt, trees, new Jit())),
-                new Row("trees.script, interpreted", rt -> main(rt, trees, new Interpreter()))));
+                new Row("GCBench " + depths(medium) + ", compiled", rt -> gcBench(rt, gcbench, new Jit(), medium)),
+                new Row("GCBench " + depths(medium) + ", interpreted", rt -> gcBench(rt, gcbench, new Interpreter(),
+                        medium)),
+                new Row("lists.script x" + calls + ", compiled", rt -> main(rt, lists, new Jit(), calls)),
+                new Row("lists.script x" + calls + ", interpreted", rt -> main(rt, lists, new Interpreter(), calls)),
+                new Row("trees.script x" + calls + ", compiled", rt -> main(rt, trees, new Jit(), calls)),
+                new Row("trees.script x" + calls + ", interpreted", rt -> main(rt, trees, new Interpreter(), calls))));
         progress.done();
         out.printf("GCBench (%s body, %s nodes) on %s, heap %s, %s mode%n", size.name().toLowerCase(Locale.ROOT),
                 TextTable.count(params.nodesPerBody()), config.strategies(), TextTable.binarySize(config.heapBytes()),
                 config.debug() ? "debug" : "release");
         out.print(table(first, first.getFirst(), "vs Java", params.nodesPerBody()).render());
         out.println();
-        out.println("Compiled against interpreted scripts, same strategies:");
+        out.println("Compiled against interpreted scripts, same strategies (lists and trees: " + calls
+                + " runs of main() per body):");
         TextTable compare = new TextTable(List.of(TextTable.Column.text("script and engine"),
                 TextTable.Column.number("median ms"), TextTable.Column.number("interpreted / compiled"),
                 TextTable.Column.number("GC ms"), TextTable.Column.number("GCs/body")));
@@ -161,8 +170,14 @@ public final class EnginesCommand implements Callable<Integer> {
         return ScriptBench.gcBench(runtime, script, engine, params, this::warn);
     }
 
-    private GcBench main(GcRuntime runtime, CheckedScript script, Engine engine) {
-        return new ScriptBench(runtime, script, engine, GcBenchParams.SMALL, "main", new Object[0], null, this::warn);
+    private GcBench main(GcRuntime runtime, CheckedScript script, Engine engine, int calls) {
+        return new ScriptBench(runtime, script, engine, GcBenchParams.SMALL, "main", new Object[0], calls, null,
+                this::warn);
+    }
+
+    /** "depths 16/14" for a GCBench size. */
+    private static String depths(GcBenchParams p) {
+        return "depths " + p.stretchDepth() + "/" + p.longLivedDepth();
     }
 
     private void warn(String line) {

@@ -27,17 +27,24 @@ public final class ScriptBench implements GcBench {
     private final StringWriter output = new StringWriter();
     private final String method;
     private final Object[] args;
+    private final int calls;
     private final String expectedOutput;
 
     /**
+     * @param calls          calls of the method per body (&ge; 1), so that a short script makes a body long
+     *                       enough to time
      * @param expectedOutput what one call prints (null: anything)
      * @param warnings       told the script's remarks
      */
     public ScriptBench(GcRuntime runtime, CheckedScript script, Engine engine, GcBenchParams params, String method,
-                       Object[] args, String expectedOutput, Consumer<String> warnings) {
+                       Object[] args, int calls, String expectedOutput, Consumer<String> warnings) {
+        if (calls < 1) {
+            throw new IllegalArgumentException("a body makes at least one call, not " + calls);
+        }
         this.params = params;
         this.method = method;
         this.args = args.clone();
+        this.calls = calls;
         this.expectedOutput = expectedOutput;
         this.session = ScriptSession.open(script, runtime, engine,
                 ScriptContext.Settings.of(new PrintWriter(output, true), warnings));
@@ -54,7 +61,7 @@ public final class ScriptBench implements GcBench {
                 + " nodes and depth " + params.longLivedDepth() + ", element 1000 is " + 1_000_000 / 1001
                 + ", last temporary trees " + temporary + " nodes" + System.lineSeparator();
         return new ScriptBench(runtime, script, engine, params, "body", new Object[] {params.stretchDepth(),
-                params.longLivedDepth(), params.arraySize(), params.minDepth(), params.maxDepth()}, expected, warnings);
+                params.longLivedDepth(), params.arraySize(), params.minDepth(), params.maxDepth()}, 1, expected, warnings);
     }
 
     @Override
@@ -64,15 +71,17 @@ public final class ScriptBench implements GcBench {
 
     @Override
     public BodyResult runBody() {
-        output.getBuffer().setLength(0);
-        try {
-            session.call(method, args);
-        } catch (ScriptException e) {
-            throw new GcBenchFailure("script " + session.script().source().name() + " failed: " + e.getMessage());
-        }
-        if (expectedOutput != null && !output.toString().equals(expectedOutput)) {
-            throw new GcBenchFailure("script " + session.script().source().name() + " printed " + output
-                    + " where " + expectedOutput + " was expected");
+        for (int i = 0; i < calls; i++) {
+            output.getBuffer().setLength(0);
+            try {
+                session.call(method, args);
+            } catch (ScriptException e) {
+                throw new GcBenchFailure("script " + session.script().source().name() + " failed: " + e.getMessage());
+            }
+            if (expectedOutput != null && !output.toString().equals(expectedOutput)) {
+                throw new GcBenchFailure("script " + session.script().source().name() + " printed " + output
+                        + " where " + expectedOutput + " was expected");
+            }
         }
         return BodyResult.expected(params);
     }

@@ -17,8 +17,8 @@ class EnginesCommandTest {
         assertTrue(r.out().startsWith("GCBench (small body, 140,942 nodes) on mark-sweep / precise+globals / low-bit / "
                 + "allocation, heap 8 MiB, release mode\n"), r.out());
         for (String row : new String[] {"Java, hand-written (HeapGcBench)", "script, compiled  ",
-                "script, compiled, a poll at every back-edge and entry", "GCBench small, interpreted",
-                "lists.script, interpreted", "trees.script, compiled"}) {
+                "script, compiled, a poll at every back-edge and entry", "GCBench depths 12/10, interpreted",
+                "lists.script x1, interpreted", "trees.script x1, compiled"}) {
             assertTrue(r.out().contains(row), row + " is missing from\n" + r.out());
         }
         assertTrue(r.out().contains("command: parallax engines --size small"), r.out());
