@@ -81,6 +81,8 @@ class InterpreterTest {
                         option plan "org.mmtk.plan.generational.copying.GenCopy";
                         option gcEvery "ALLOC";
                         option threads "4";
+                        option heap "lots";
+                        option gcEvery "NEVER";
                         option collector "mark-compact";
                         void main() {}""")).options());
         assertEquals("3145728", mapping.keys().get("heap"), "the larger heap size");
@@ -89,7 +91,10 @@ class InterpreterTest {
         assertEquals(List.of(
                 "s.script:3:1: option 'plan' names MMTk plan \"org.mmtk.plan.generational.copying.GenCopy\", which "
                         + "has no counterpart here; the configured collector runs",
-                "s.script:5:1: option 'threads' is not supported; ignored"), mapping.warnings());
+                "s.script:5:1: option 'threads' is not supported; ignored",
+                "s.script:6:1: option 'heap' has a size we cannot read: \"lots\" (use e.g. 512k, 64m, 1g); ignored",
+                "s.script:7:1: option 'gcEvery' value \"NEVER\" is not supported (ALLOC, SAFEPOINT, NONE); ignored"),
+                mapping.warnings());
     }
 
     @Test
@@ -114,6 +119,80 @@ class InterpreterTest {
         assertFalse(o.passed(), o::toString);
         assertTrue(o.result().failures().getFirst().contains("barrier 'never' waited 0 s for 2 threads and only 1 "
                 + "arrived"), o::toString);
+    }
+
+    @Test
+    void barriersRefuseBadCountsAndMismatchedParties() {
+        Run.Outcome zero = Run.interp("void main() { barrierWait(\"b\", 0); }");
+        assertTrue(zero.result().failures().getFirst().contains("barrierWait(\"b\", 0): a barrier needs at least 1 "
+                + "thread"), zero::toString);
+        Run.Outcome mismatch = Run.run("m.script", """
+                waiter() { barrierWait("b", 2); }
+                void main() { spawn(waiter); barrierWait("b", 3); }""",
+                GcConfig.defaults().withHeapBytes(1L << 20), new Interpreter(), java.time.Duration.ofMillis(500));
+        assertTrue(mismatch.result().failures().stream().anyMatch(f -> f.contains("the threads already waiting there "
+                + "expect")), mismatch::toString);
+    }
+
+    @Test
+    void castsOfBoxesAndFunctionsAreChecked() {
+        Run.Outcome o = Run.interp("""
+                void main() {
+                  object b = box(1);
+                  fn(int) -> int f = b;
+                }""");
+        assertTrue(o.result().failures().getFirst().contains("test.script:3:22: in method 'main': a box is not a "
+                + "fn(int) -> int"), o::toString);
+        Run.Outcome g = Run.interp("""
+                void main() {
+                  object f = fn(int x) { };
+                  fn(int) -> int h = f;
+                }""");
+        assertTrue(g.result().failures().getFirst().contains("a fn(int) is not a fn(int) -> int"), g::toString);
+    }
+
+    /** An intrinsic that fails. */
+    public static final class Failing {
+        private Failing() {
+        }
+
+        public static int fail(int x) {
+            throw new IllegalStateException("no " + x);
+        }
+
+        public static int[] notAnIntrinsic() {
+            return new int[0];
+        }
+    }
+
+    @Test
+    void anIntrinsicThatThrowsFailsTheScriptAndOnlySuitableMethodsRegister() {
+        Intrinsics.register(Failing.class, "fail");
+        Run.Outcome o = Run.interp("""
+                int fail(int x) intrinsic class "dev.parallax.gc.lang.InterpreterTest$Failing" method "fail";
+                void main() { print(fail(3)); }""");
+        assertTrue(o.result().failures().getFirst().contains("intrinsic 'fail' threw java.lang.IllegalStateException: "
+                + "no 3"), o::toString);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Intrinsics.register(Failing.class, "notAnIntrinsic"));
+        assertTrue(e.getMessage().contains("with int, boolean and String parameters and result"), e.getMessage());
+    }
+
+    @Test
+    void aSessionRefusesUnknownMethodsAndWrongArgumentCounts() {
+        var script = Scripts.check(new dev.parallax.gc.lang.syntax.SourceFile("s.script", """
+                int twice(int x) { return 2 * x; }
+                void main() { }"""));
+        try (var runtime = dev.parallax.gc.runtime.GcRuntimes.create(GcConfig.defaults().withHeapBytes(1L << 20));
+             var session = dev.parallax.gc.lang.run.ScriptSession.open(script, runtime, new Interpreter(),
+                     dev.parallax.gc.lang.run.ScriptContext.Settings.of(new java.io.PrintWriter(
+                             new java.io.StringWriter()), w -> { }))) {
+            session.call("twice", 4);
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> session.call("thrice", 1)).getMessage().contains("has no method 'thrice'"));
+            assertTrue(org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> session.call("twice")).getMessage().contains("takes 1 arguments, not 0"));
+        }
     }
 
     @Test

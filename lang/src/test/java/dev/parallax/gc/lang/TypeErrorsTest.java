@@ -77,6 +77,28 @@ class TypeErrorsTest {
     }
 
     @Test
+    void lessCommonMistakesAreNamedToo() {
+        assertError("void main() { void v; }", "1:15", "'void' is only a method's result type");
+        assertError("void f() {} void main() { string s = \"a\" + f(); }", "1:42",
+                "a call that returns nothing cannot be part of a string");
+        assertError("void f() {} void main() { print(f()); }", "1:33", "this call returns nothing, so it cannot be printed");
+        assertError("void f() {} void main() { string s = describe(f()); }", "1:47", "cannot be described");
+        assertError("void main() { object o = alloc(1, 2, 3, 4); }", "1:26", "found 4 arguments");
+        assertError("void main() { object o = alloc(1, 2, \"x\"); }", "1:38", "the alignment flag of alloc is a boolean");
+        assertError("void main() { int x = -true; }", "1:24", "the operand of '-': expected an int");
+        assertError("void main() { spawn(1); }", "1:15", "spawn takes a method name and its arguments");
+        assertError("int f(int x) intrinsic class \"C\" method \"m\"; void main() { spawn(f, 1); }", "1:66",
+                "spawn cannot start intrinsic 'f'");
+        assertError("void main() { assert(); }", "1:15", "assert takes a condition");
+        assertError("type T { int a; } void main() { int x = T; }", "1:41", "'T' is a type, not a variable");
+        assertError("object f() intrinsic class \"C\" method \"m\"; void main() {}", "1:1",
+                "intrinsics return int, boolean, string or nothing");
+        assertError("type T { int object; } void main() {}", "1:10", "a field cannot be called 'object'");
+        assertError("void main() { box b = box(1); int x = b.int[0]; }", "1:39", "'.int[...]' needs an object, not a box");
+        assertError("void main() { fn(Tree) -> int f = null; }", "1:18", "unknown type 'Tree'");
+    }
+
+    @Test
     void weakSoftAndPhantomReferencesAreNotSupportedYet() {
         assertError("void main() { weakref w; }", "1:15", "type weakref is not supported yet");
         assertError("void main() { object o = alloc(1, 0); object w = weakRef(o); }", "1:50",

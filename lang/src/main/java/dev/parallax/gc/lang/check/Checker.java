@@ -484,7 +484,7 @@ public final class Checker {
         private Ir.Stmt callStatement(Site site, Ast.Call c) {
             switch (c.name()) {
                 case "print" -> {
-                    if (resolve("print", c.pos()) == null && !methods.containsKey("print")) {
+                    if (resolve("print", c.pos()) == null) { // else a function value named print
                         return new Ir.Print(site, textParts(c.args()));
                     }
                 }
