@@ -17,7 +17,7 @@ import java.util.List;
  * script and runtime with the ClassFile API ({@code java.lang.classfile}). Compiled code never keeps
  * a heap address in a JVM local across a safepoint: before every allocation, call, poll and
  * {@code gc()} it writes the references live across it to its frame slots under a stack map recorded
- * for that safepoint, and reloads them after, since a moving collector may have moved them. It polls
+ * for that safepoint, and reloads them after when the collector may move objects. It polls
  * at function entries and loop back-edges where the runtime's safepoint policy polls (or everywhere,
  * with {@link Options#everySitePolls}); allocation and field stores go through the runtime's mutator,
  * whose class is specialised per runtime so that its fast path and write barrier inline into the
@@ -77,7 +77,8 @@ public final class Jit implements Engine {
     public Program prepare(ScriptContext context) {
         boolean check = options.crossCheck() != null ? options.crossCheck() : context.runtime().config().debug();
         ScriptCompiler.Compiled compiled = ScriptCompiler.compile(context,
-                new ScriptCompiler.Options(check, options.everySitePolls(), options.bug() == SeededBug.OMIT_LIVE_SLOT),
+                new ScriptCompiler.Options(check, options.everySitePolls(), options.bug() == SeededBug.OMIT_LIVE_SLOT,
+                        context.runtime().constraints().movesObjects()),
                 MethodHandles.lookup());
         synchronized (lastStackMaps) {
             lastStackMaps.clear();

@@ -235,11 +235,13 @@ final class MethodCompiler {
             code.invokestatic(Descriptors.STACK_MAP_CHECK, "check", method(CD_void, THREAD, Descriptors.STACK_MAP));
         }
         op.run();
-        for (int v = across.nextSetBit(0); v >= 0; v = across.nextSetBit(v + 1)) {
-            code.aload(mutator);
-            code.loadConstant(live.slotOf(v));
-            code.invokeinterface(MUTATOR, "ref", method(CD_long, CD_int));
-            code.lstore(local(v));
+        if (script.reload()) { // a moving collector may have moved what the slots hold
+            for (int v = across.nextSetBit(0); v >= 0; v = across.nextSetBit(v + 1)) {
+                code.aload(mutator);
+                code.loadConstant(live.slotOf(v));
+                code.invokeinterface(MUTATOR, "ref", method(CD_long, CD_int));
+                code.lstore(local(v));
+            }
         }
         clean = (BitSet) across.clone();
         zeroSlots = new BitSet();

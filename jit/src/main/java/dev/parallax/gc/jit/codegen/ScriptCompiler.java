@@ -52,8 +52,11 @@ public final class ScriptCompiler {
      * @param everySitePolls poll at every function entry and loop back-edge, whatever the policy says
      * @param omitLiveSlot   the seeded bug: leave the highest slot each method spills to out of its
      *                       stack maps (and so out of its frame shape's reference slots)
+     * @param reload         reload live references from their slots after each safepoint: needed when
+     *                       the collector may move objects; under a collector that never does, a spilled
+     *                       object stays alive and where it was, so the address in the JVM local stays good
      */
-    public record Options(boolean crossCheck, boolean everySitePolls, boolean omitLiveSlot) {
+    public record Options(boolean crossCheck, boolean everySitePolls, boolean omitLiveSlot, boolean reload) {
     }
 
     /** What compiling produced: the entry points and the stack map of every safepoint. */
@@ -230,6 +233,10 @@ public final class ScriptCompiler {
 
     boolean everySitePolls() {
         return options.everySitePolls();
+    }
+
+    boolean reload() {
+        return options.reload();
     }
 
     java.lang.constant.DynamicConstantDesc<Object> constant(Object value, ClassDesc type) {
