@@ -62,7 +62,7 @@ final class MethodCompiler {
     /** An int local, 1 once the frame is pushed: read where paths with and without the frame meet. */
     private int framed = -1;
     /** The frame state each label is jumped to with. */
-    private final Map<Label, FrameState> incoming = new HashMap<>();
+    private final Map<Label, Known> incoming = new HashMap<>();
 
     /** Whether the frame is pushed, statically known or not. */
     private enum FrameState {
@@ -71,6 +71,30 @@ final class MethodCompiler {
         FrameState merge(FrameState other) {
             return this == other ? this : UNKNOWN;
         }
+    }
+
+    /**
+     * What is known at a point about the frame: whether it is pushed, which values' slots hold them
+     * ({@code clean}) and which slots hold zero ({@code zero}); null sets when nothing is known.
+     */
+    private record Known(FrameState frame, BitSet clean, BitSet zero) {
+        Known merge(Known other) {
+            return new Known(frame.merge(other.frame), intersect(clean, other.clean), intersect(zero, other.zero));
+        }
+
+        private static BitSet intersect(BitSet a, BitSet b) {
+            if (a == null || b == null) {
+                return null;
+            }
+            BitSet both = (BitSet) a.clone();
+            both.and(b);
+            return both;
+        }
+    }
+
+    private Known known() {
+        return new Known(frame, clean == null ? null : (BitSet) clean.clone(),
+                zeroSlots == null ? null : (BitSet) zeroSlots.clone());
     }
 
     /**
@@ -175,6 +199,36 @@ final class MethodCompiler {
         zeroSlots = null;
     }
 
+    /**
+     * What holds at a loop's head on every entry: a value whose slot holds it before the loop and
+     * that the loop never assigns still sits in its slot after each round (if it is in any of the
+     * loop's stack maps it is live throughout the loop, so never zeroed there); a slot zero before the
+     * loop that no safepoint of the loop writes is still zero.
+     */
+    private void loopHead(Ir.While w) {
+        BitSet assigned = new BitSet();
+        BitSet written = new BitSet();
+        Nodes.visit(w, node -> {
+            if (node instanceof Ir.Assign a && a.var().isReference()) {
+                assigned.set(a.var().id());
+            } else if (node instanceof Ir.Held h) {
+                assigned.set(live.temp(h.temp()));
+            }
+            BitSet across = live.liveAcross(node);
+            if (across != null) {
+                for (int v = across.nextSetBit(0); v >= 0; v = across.nextSetBit(v + 1)) {
+                    written.set(live.slotOf(v));
+                }
+            }
+        });
+        if (clean != null) {
+            clean.andNot(assigned);
+        }
+        if (zeroSlots != null) {
+            zeroSlots.andNot(written);
+        }
+    }
+
     /** Whether a loop holds a safepoint that needs the frame (then it is pushed before the loop, not in it). */
     private boolean needsFrame(Ir.While w) {
         boolean[] needs = {live.backEdgePoll() && (!live.liveAcross(w).isEmpty() || frame == FrameState.UNKNOWN)};
@@ -272,17 +326,18 @@ final class MethodCompiler {
 
     /** A label other code jumps to: what straight-line code knew no longer holds; the frame state merges. */
     private void bind(Label label) {
-        FrameState jumped = incoming.remove(label);
-        frame = !reachable ? (jumped == null ? frame : jumped) : jumped == null ? frame : frame.merge(jumped);
+        Known jumped = incoming.remove(label);
+        Known here = !reachable ? (jumped == null ? known() : jumped) : jumped == null ? known() : known().merge(jumped);
         code.labelBinding(label);
-        clean = null;
-        zeroSlots = null;
+        frame = here.frame();
+        clean = here.clean();
+        zeroSlots = here.zero();
         reachable = true;
     }
 
-    /** A branch to {@code label} (of {@code opcode}), recording the frame state it carries there. */
+    /** A branch to {@code label} (of {@code opcode}), recording what is known where it goes. */
     private void jump(Opcode opcode, Label label) {
-        incoming.merge(label, frame, FrameState::merge);
+        incoming.merge(label, known(), Known::merge);
         code.branch(opcode, label);
     }
 
@@ -458,6 +513,7 @@ final class MethodCompiler {
         if (needsFrame(w)) {
             ensureFrame();
         }
+        loopHead(w);
         bind(head);
         jumpIf(w.cond(), false, end);
         block(w.body());
