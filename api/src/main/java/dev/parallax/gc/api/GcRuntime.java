@@ -4,6 +4,7 @@ import dev.parallax.gc.api.collector.CollectorConstraints;
 import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.event.GcListener;
 import dev.parallax.gc.api.object.ShapeTable;
+import dev.parallax.gc.api.safepoint.SafepointPolicy;
 import dev.parallax.gc.api.stack.FrameShapeTable;
 import dev.parallax.gc.api.tags.TagScheme;
 
@@ -25,6 +26,13 @@ public interface GcRuntime extends AutoCloseable {
     GlobalRoots globals();
 
     CollectorConstraints constraints();
+
+    /**
+     * The safepoint policy mutators poll by: which declared sites (back-edges, function entries) poll.
+     * A compiler reads it to place its polls, and the spills and stack maps around them, only where
+     * the policy polls.
+     */
+    SafepointPolicy safepointPolicy();
 
     /**
      * Attaches the calling thread as a mutator. A thread attaches at most once at a time.

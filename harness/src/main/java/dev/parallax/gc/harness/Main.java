@@ -3,11 +3,13 @@ package dev.parallax.gc.harness;
 import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.harness.cli.BenchCommand;
 import dev.parallax.gc.harness.cli.CheckCommand;
+import dev.parallax.gc.harness.cli.EnginesCommand;
 import dev.parallax.gc.harness.cli.ErrorReporter;
 import dev.parallax.gc.harness.cli.JmhCommand;
 import dev.parallax.gc.harness.cli.MinHeapCommand;
 import dev.parallax.gc.harness.cli.ParallaxCommand;
 import dev.parallax.gc.harness.cli.RetentionCommand;
+import dev.parallax.gc.harness.cli.RunCommand;
 import dev.parallax.gc.harness.cli.SafepointsCommand;
 import dev.parallax.gc.harness.cli.StrategiesCommand;
 import dev.parallax.gc.harness.cli.UserClasspath;
@@ -21,8 +23,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code minheap}, {@code retention},
- * {@code safepoints}, {@code strategies}, and {@code jmh} (run by the launcher itself).
+ * The {@code parallax} command line: {@code bench} (the default), {@code check}, {@code minheap}, {@code run},
+ * {@code engines}, {@code retention}, {@code safepoints}, {@code strategies}, and {@code jmh} (run by the
+ * launcher itself).
  * Exit codes: 0 success, 1 a failure ({@link ErrorReporter#FAILURE}), 2 a usage or configuration
  * error ({@link ErrorReporter#USAGE}).
  */
@@ -47,6 +50,8 @@ public final class Main {
                 .addSubcommand(new BenchCommand(typed))
                 .addSubcommand(new CheckCommand())
                 .addSubcommand(new MinHeapCommand(typed))
+                .addSubcommand(new RunCommand())
+                .addSubcommand(new EnginesCommand(typed))
                 .addSubcommand(new RetentionCommand(typed))
                 .addSubcommand(new SafepointsCommand(typed))
                 .addSubcommand(new StrategiesCommand())

@@ -171,6 +171,7 @@ public final class GcRuntimeImpl implements GcRuntime {
         return collector;
     }
 
+    @Override
     public SafepointPolicy safepointPolicy() {
         return policy;
     }

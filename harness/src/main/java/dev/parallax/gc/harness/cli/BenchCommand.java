@@ -94,24 +94,8 @@ public final class BenchCommand implements Callable<Integer> {
                     + "unless --heap says otherwise) for a smoke run.")
     Size size;
 
-    @Option(names = "--bodies", paramLabel = "N", defaultValue = "5",
-            description = "Timed bodies per row (default ${DEFAULT-VALUE}); the median is reported.")
-    int bodies;
-
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "4",
-            description = "At least N untimed warm-up bodies per row (default ${DEFAULT-VALUE}), then more until two "
-                    + "consecutive ones are within --settle percent.")
-    int warmup;
-
-    @Option(names = "--max-warmup", paramLabel = "N", defaultValue = "20",
-            description = "At most N warm-up bodies (default ${DEFAULT-VALUE}; at least --warmup); a row that did not "
-                    + "settle is marked * and named in a note.")
-    int maxWarmup;
-
-    @Option(names = "--settle", paramLabel = "PCT", defaultValue = "5",
-            description = "Warm-up ends when two consecutive bodies differ by at most PCT percent (default "
-                    + "${DEFAULT-VALUE}).")
-    double settlePercent;
+    @Mixin
+    BodyOptions body;
 
     @Option(names = "--same-jvm",
             description = "Run every row in this JVM, one after the other, instead of each in a fresh one.")
@@ -151,10 +135,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        Warmup settle = warmupRule();
-        if (bodies < 1) {
-            throw new ParameterException(spec.commandLine(), "--bodies must be at least 1, not " + bodies);
-        }
+        Warmup settle = body.warmupRule(spec.commandLine());
+        int bodies = body.bodies;
         if (!jvmHeap.matches("\\d+[kKmMgG]?")) {
             throw new ParameterException(spec.commandLine(), "--jvm-heap: '" + jvmHeap + "' is not a size like 1g or 512m");
         }
@@ -221,14 +203,6 @@ public final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Warmup warmupRule() {
-        if (warmup < 0 || maxWarmup < warmup || !(settlePercent >= 0)) {
-            throw new ParameterException(spec.commandLine(), "--warmup must be at least 0, --max-warmup at least "
-                    + "--warmup and --settle at least 0, not " + warmup + ", " + maxWarmup + " and " + settlePercent);
-        }
-        return new Warmup(warmup, maxWarmup, settlePercent / 100);
-    }
-
     private BenchRow runRow(RowSpec row, List<String> flags, PrintWriter out, Progress progress)
             throws IOException, InterruptedException {
         progress.update(row.label() + ": starting" + (sameJvm ? "" : " a fresh JVM"));
@@ -293,8 +267,8 @@ public final class BenchCommand implements Callable<Integer> {
                 Baseline: the same code on Java objects, collected by the JVM (%s).
                 %s%s""",
                 size.name().toLowerCase(Locale.ROOT), p.stretchDepth(), p.longLivedDepth(), p.arraySize(),
-                p.minDepth(), p.maxDepth(), p.nodesPerBody(), jvms(), ResultTable.plain(settlePercent), warmup,
-                maxWarmup, bodies, heapSize(), baseline.jvm(), minimums, Machine.describe(commandLine));
+                p.minDepth(), p.maxDepth(), p.nodesPerBody(), jvms(), ResultTable.plain(body.settlePercent), body.warmup,
+                body.maxWarmup, body.bodies, heapSize(), baseline.jvm(), minimums, Machine.describe(commandLine));
     }
 
     /** How the rows' JVMs were started. */
@@ -311,7 +285,7 @@ public final class BenchCommand implements Callable<Integer> {
                         + "of depth %d..%d; median of %d timed bodies after warm-up; parallax heap %s; %s. "
                         + "Baseline: %s.",
                 size.name().toLowerCase(Locale.ROOT), p.stretchDepth(), p.longLivedDepth(), p.arraySize(), p.minDepth(),
-                p.maxDepth(), bodies, heapSize(), sameJvm ? "one JVM" : "a fresh JVM per row", baseline.jvm());
+                p.maxDepth(), body.bodies, heapSize(), sameJvm ? "one JVM" : "a fresh JVM per row", baseline.jvm());
     }
 
     /** The heap of every row (only the collector and the roots differ between them), or their multiples. */

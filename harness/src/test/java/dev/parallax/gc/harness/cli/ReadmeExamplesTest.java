@@ -36,7 +36,9 @@ class ReadmeExamplesTest {
                     "--noise-words", "8", "--runs", "1", "--heap", "1m"),
             "safepoints", List.of("--bodies", "1", "--warmup", "0", "--tree-depth", "6", "--array", "2000",
                     "--churn-depth", "5", "--rounds", "5", "--request-interval", "0.2", "--heap", "4m"),
-            "strategies", List.of());
+            "strategies", List.of(),
+            "run", List.of(),
+            "engines", List.of("--size", "small", "--bodies", "1", "--warmup", "0", "--max-warmup", "0"));
 
     @TempDir
     static Path dir;
@@ -58,7 +60,7 @@ class ReadmeExamplesTest {
                 assertTrue(!r.out().isBlank(), command + " printed nothing");
             }));
         }
-        assertTrue(tests.size() >= 19, "the README's commands were not found: " + tests.size());
+        assertTrue(tests.size() >= 25, "the README's commands were not found: " + tests.size());
         return tests.stream();
     }
 
@@ -92,6 +94,8 @@ class ReadmeExamplesTest {
             } else if (w.equals("--csv") || w.equals("--report") || w.equals("--config") || w.equals("--min-heap")) {
                 args.add(w);
                 args.add(dir.resolve(words.get(++i)).toString());
+            } else if (w.endsWith(".script")) {
+                args.add(readme().getParent().resolve(w).toString()); // scripts are named from the repository's root
             } else if (w.startsWith("--gc-log=")) {
                 args.add("--gc-log=" + dir.resolve(w.substring("--gc-log=".length())));
             } else {
