@@ -283,7 +283,9 @@ public final class ScriptContext {
 
         synchronized void offer(long[] words, long collections) {
             offer = new Offer(words, collections, ++version);
-            answer = null;
+            if (!finished) { // a thread that failed before the first offer keeps its FAILED answer
+                answer = null;
+            }
             notifyAll();
         }
 
