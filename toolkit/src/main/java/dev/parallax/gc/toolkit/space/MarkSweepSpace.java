@@ -61,10 +61,11 @@ import java.lang.invoke.VarHandle;
  * Allocation: a table read for the class, a link load, a pointer store, and for an object smaller
  * than its cell one or two stores to format the tail; a block change takes the lock. Tracing: one
  * bit set and a header read (for the object's size) per live object. {@link #prepare}: clears 64
- * words of bitmap per block the space holds. {@link #release}, per block: the block's 64 bitmap words are
- * skipped a word at a time ({@link SideBits#nextSet}), one step per live cell (no header read), two
- * stores per dead or already-free cell (its status word and link, no read), one per run of dead
- * cells; a block with no live cell is given back without touching its cells.
+ * words of bitmap per block the space holds. {@link #release}, per block: the block's 64 bitmap
+ * words are skipped a word at a time ({@link SideBits#nextSet}), one step per live cell (no header
+ * read), two stores per dead or already-free cell (its status word and link, no read), one per run
+ * of dead cells; a block with no live cell is given back without touching its cells. The stores
+ * touch every cache line of a block's dead cells, so the sweep is bound by memory bandwidth.
  *
  * <h2>Threads</h2>
  * {@link #prepare}, {@link #release} and {@link #free} run with the world stopped (or, for
@@ -109,6 +110,7 @@ public final class MarkSweepSpace implements Space, CopyTarget {
     private final ObjectModel objects;
     private final long base;
     private final boolean debug;
+    private final int headerWords;
     private final SideBits marks;
     private final int blockCount;
     // per block of the heap; guarded by this
@@ -135,7 +137,7 @@ public final class MarkSweepSpace implements Space, CopyTarget {
     volatile int epoch;
     private volatile boolean collecting;
     private boolean atomic;
-    /** The collecting thread's allocator for {@link #allocateCopy}, and the one {@link #allocate} uses under the lock. */
+    /** The copying thread's allocator ({@link #allocateCopy}) and the one {@link #allocate} uses under the lock. */
     private final MarkSweepAllocator copier;
     private final MarkSweepAllocator shared;
 
@@ -146,6 +148,7 @@ public final class MarkSweepSpace implements Space, CopyTarget {
         this.objects = pages.objects();
         this.base = objects.base();
         this.debug = objects.debug();
+        this.headerWords = objects.headerWords();
         this.marks = new SideBits(objects.base(), objects.limit(), 3);
         this.blockCount = Math.toIntExact(objects.capacity() >>> LOG_BLOCK_BYTES);
         this.state = new byte[blockCount];
@@ -274,11 +277,14 @@ public final class MarkSweepSpace implements Space, CopyTarget {
 
     /** Formats the cells of {@code [from, to)} as free cells linked in address order, the last one to 0. */
     private void formatRun(long from, long to, long cell) {
+        long status = HeaderLayout.freeChunkStatus(cell, headerWords);
         long c = from;
         for (long next = c + cell; next < to; c = next, next += cell) {
-            objects.formatFree(c, cell, next);
+            objects.store(c, status);
+            objects.store(c + HeaderLayout.LINK_OFFSET, next);
         }
-        objects.formatFree(c, cell, 0);
+        objects.store(c, status);
+        objects.store(c + HeaderLayout.LINK_OFFSET, 0);
     }
 
     /** Block {@code b} is no longer held: available if cells were freed into it meanwhile, else full. */

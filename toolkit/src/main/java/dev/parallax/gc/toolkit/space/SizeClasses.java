@@ -13,10 +13,11 @@ import dev.parallax.gc.api.object.HeaderLayout;
  *       second word, so a one-word cell could not be listed. A header-only object (8 bytes, possible
  *       only in a runtime without object ids) takes a 16-byte cell whose second word is a FILLER.</li>
  *   <li>above 128 and up to {@link #MAX_CELL_BYTES} (8 KiB), geometric: each class at most 1.25 times
- *       the one below it, rounded up to a multiple of 8 (8192 is 1.2503 times 6552), and each is the largest multiple of 8 that fits its number of cells into a
- *       block, {@code floor8(32 KiB / cells)}, so a block's unused tail stays below {@code 8 * cells}
- *       bytes (at most 368 bytes, 1.1% of a block: the 400-byte class). Chosen downward from 8 KiB
- *       (4 cells a block): 6552, 5456, 4680, 4096, ..., 168, 136.</li>
+ *       the one below it, rounded up to a multiple of 8 (8192 is 1.2503 times 6552), and each the
+ *       largest multiple of 8 that fits its number of cells into a block,
+ *       {@code floor8(32 KiB / cells)}, so a block's unused tail stays below {@code 8 * cells} bytes
+ *       (at most 368 bytes, 1.1% of a block: the 400-byte class). Chosen downward from 8 KiB (4 cells
+ *       a block): 6552, 5456, 4680, 4096, ..., 168, 136.</li>
  * </ul>
  *
  * <p>Worst-case waste: an object of {@code b} bytes goes to the smallest cell {@code c >= b}; the

@@ -93,7 +93,7 @@ class MarkSweepSpaceTest {
             this(heapBytes, withNursery, null);
         }
 
-        /** With {@code tracingThreads}, a heap in shared memory whose tracer records the threads that trace the space. */
+        /** With {@code tracingThreads}: a heap in shared memory, and the threads that trace the space recorded. */
         Fixture(long heapBytes, boolean withNursery, Set<Thread> tracingThreads) {
             h = tracingThreads == null ? new SpacesHeap(heapBytes, ROOTS)
                     : new SpacesHeap(heapBytes, ROOTS, Arena.ofShared());
@@ -112,17 +112,22 @@ class MarkSweepSpaceTest {
         long small(long bytes, Random rnd) {
             int where = rnd.nextInt(8);
             if (nursery != null && where < 5) {
-                long a = buffer.tryBump(bytes);
-                if (a == 0) {
-                    h.retire(buffer);
-                    if (!nursery.refill(buffer, bytes, 4096)) {
-                        return 0;
-                    }
-                    a = buffer.tryBump(bytes);
-                }
-                return a;
+                return young(bytes);
             }
             return where == 7 ? ms.allocate(bytes) : allocator.allocate(bytes);
+        }
+
+        /** Room in the nursery's buffer (retire it before walking the heap); 0 when the nursery has none. */
+        long young(long bytes) {
+            long a = buffer.tryBump(bytes);
+            if (a == 0) {
+                h.retire(buffer);
+                if (!nursery.refill(buffer, bytes, 4096)) {
+                    return 0;
+                }
+                a = buffer.tryBump(bytes);
+            }
+            return a;
         }
 
         @Override
@@ -267,13 +272,14 @@ class MarkSweepSpaceTest {
             long r = h.root(s);
             assertEquals(g.roots[s], r == 0 ? 0 : h.objects.objectId(r), "root " + s);
         }
-        long objectBytes = fx.ms.objectBytes() + fx.los.objectBytes() + (fx.nursery == null ? 0 : fx.nursery.objectBytes());
+        long objectBytes = fx.ms.objectBytes() + fx.los.objectBytes()
+                + (fx.nursery == null ? 0 : fx.nursery.objectBytes());
         assertEquals(g.bytes(reachable), objectBytes, "object bytes after a collection = the reachable objects' bytes");
         assertFreeCellsAccounted(fx);
         g.nodes.keySet().retainAll(reachable);
     }
 
-    /** Right after a sweep: the space's blocks, counted from the page owners, and their free cells, counted in the heap. */
+    /** Right after a sweep: the space's blocks, counted by page owner, and their free cells, counted in the heap. */
     private static void assertFreeCellsAccounted(Fixture fx) {
         SpacesHeap h = fx.h;
         long blocks = 0;
@@ -293,7 +299,7 @@ class MarkSweepSpaceTest {
                 }
             }
         }
-        assertEquals(blocks * MarkSweepSpace.BLOCK_BYTES, fx.ms.committedBytes(), "committed bytes = the space's blocks");
+        assertEquals(blocks * MarkSweepSpace.BLOCK_BYTES, fx.ms.committedBytes(), "committed = the space's blocks");
         assertEquals(free, fx.ms.freeBytes(), "free bytes = the free cells of the space's blocks");
         assertEquals(fx.ms.committedBytes() - free, fx.ms.usedBytes(), "used = committed - free cells");
     }
@@ -315,8 +321,8 @@ class MarkSweepSpaceTest {
                 for (Map.Entry<Long, Long> e : fx.h.walk().entrySet()) {
                     msBytes += fx.ms.sizeClassOf(e.getValue()) >= 0 ? g.nodes.get(e.getKey()).bytes() : 0;
                 }
-                assertEquals(msBytes, fx.ms.objectBytes(), "between collections: the objects kept plus those allocated since,"
-                        + " less those freed");
+                assertEquals(msBytes, fx.ms.objectBytes(),
+                        "between collections: the objects kept plus those allocated since, less those freed");
                 collect.accept(fx);
                 fx.allocator.reset();
                 check(fx, g);
@@ -359,7 +365,7 @@ class MarkSweepSpaceTest {
             fx.allocator.reset();
             assertEquals(n / 2 + 1, h.walk().size(), "the kept half and the array");
             assertEquals(n / 2 * 40L, fx.ms.objectBytes());
-            assertEquals(blocks * MarkSweepSpace.BLOCK_BYTES, fx.ms.committedBytes(), "every block still holds survivors");
+            assertEquals(blocks * MarkSweepSpace.BLOCK_BYTES, fx.ms.committedBytes(), "every block holds survivors");
             assertEquals((blocks * perBlock - n / 2) * 40L, fx.ms.freeBytes(), "dead and never-used cells are free");
             int freePages = h.pages.freePages();
             Set<Long> reused = new HashSet<>();
@@ -451,7 +457,7 @@ class MarkSweepSpaceTest {
                         (double) SizeClasses.cellsPerBlock(c) * bytes / SizeClasses.BLOCK_BYTES);
             }
         }
-        assertTrue(worstBlockUse >= 0.80, "a block of objects of the worst size is at least 80% objects: " + worstBlockUse);
+        assertTrue(worstBlockUse >= 0.80, "a block of the worst size is at least 80% objects: " + worstBlockUse);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SizeClasses.classOf(8200));
         assertTrue(e.getMessage().contains("8200"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> SizeClasses.classOf(12));
@@ -532,28 +538,16 @@ class MarkSweepSpaceTest {
             fx.allocator.reset();
             Set<Long> freeBefore = freeCells(fx);
             Set<Long> ownedBefore = new HashSet<>();
-            for (long old1 : old) {
-                ownedBefore.add(old1 & -MarkSweepSpace.BLOCK_BYTES);
+            for (long o : old) {
+                ownedBefore.add(o & -MarkSweepSpace.BLOCK_BYTES);
             }
             assertEquals(2 * perBlock - kept, freeBefore.size(), "block 2's dead and never-used cells are free");
             // the nursery: more young objects than free cells, reachable from an array
             int young = freeBefore.size() + 200;
-            long array = fx.small(h.objects.objectBytes(young), new Random(0) {
-                @Override
-                public int nextInt(int bound) {
-                    return 0;   // the nursery
-                }
-            });
-            h.format(array, ObjectKind.REF_ARRAY, 0, young);
+            long array = h.format(fx.young(h.objects.objectBytes(young)), ObjectKind.REF_ARRAY, 0, young);
             Set<Long> youngIds = new HashSet<>();
             for (int i = 0; i < young; i++) {
-                long y = fx.buffer.tryBump(40);
-                if (y == 0) {
-                    h.retire(fx.buffer);
-                    assertTrue(fx.nursery.refill(fx.buffer, 40, 4096));
-                    y = fx.buffer.tryBump(40);
-                }
-                h.format(y, ObjectKind.SHAPED, fx.pair.id(), 3);
+                long y = h.format(fx.young(40), ObjectKind.SHAPED, fx.pair.id(), 3);
                 h.objects.setField(y, 2, -i);
                 h.writeRef(array, i, y);
                 youngIds.add(h.objects.objectId(y));
@@ -577,7 +571,8 @@ class MarkSweepSpaceTest {
                 assertEquals(MS, h.pages.ownerOf(copy));
                 assertTrue(fx.ms.isLive(copy), "a copy made during the collection is marked");
                 assertTrue(freeBefore.contains(copy) || !ownedBefore.contains(copy & -MarkSweepSpace.BLOCK_BYTES),
-                        String.format("copy %d at 0x%x: in a cell free before the collection or a fresh block", i, copy));
+                        String.format("copy %d at 0x%x: in a cell free before the collection, or a fresh block", i,
+                                copy));
                 intoFreeCells += freeBefore.contains(copy) ? 1 : 0;
             }
             assertEquals(freeBefore.size(), intoFreeCells, "the cells free before the collection were used first");
@@ -632,13 +627,7 @@ class MarkSweepSpaceTest {
     void promotionWhileTheSpaceIsNotCollectedCountsTheCopyWithoutMarkingIt() {
         try (Fixture fx = new Fixture(1 << 20, true)) {
             SpacesHeap h = fx.h;
-            long y = fx.small(40, new Random(0) {
-                @Override
-                public int nextInt(int bound) {
-                    return 0;
-                }
-            });
-            h.format(y, ObjectKind.SHAPED, fx.pair.id(), 3);
+            long y = h.format(fx.young(40), ObjectKind.SHAPED, fx.pair.id(), 3);
             h.retire(fx.buffer);
             h.setRoot(0, y);
             h.tracer.collect(fx.ms, false);   // a minor collection: the nursery alone
