@@ -66,6 +66,9 @@ import java.lang.invoke.VarHandle;
  * read), two stores per dead or already-free cell (its status word and link, no read), one per run
  * of dead cells; a block with no live cell is given back without touching its cells. The stores
  * touch every cache line of a block's dead cells, so the sweep is bound by memory bandwidth.
+ * Measured ({@code MarkSweepSpaceBenchmark}, release mode, a shared 2-core machine): 4 ns per
+ * 40-byte allocation from swept lists, 10 ns from fresh blocks (carving included); 110 to 140 us per
+ * MiB of 40-byte cells swept with 10% of them live, 200 to 225 us with 50%.
  *
  * <h2>Threads</h2>
  * {@link #prepare}, {@link #release} and {@link #free} run with the world stopped (or, for
