@@ -24,7 +24,7 @@ import java.util.function.LongUnaryOperator;
  * slots, a tracer, and helpers to allocate objects through an allocation buffer and to walk the heap.
  */
 public final class SpacesHeap implements AutoCloseable {
-    public final Arena arena = Arena.ofConfined();
+    public final Arena arena;
     public final ShapeTable shapes = new ShapeTable();
     public final ObjectModel objects;
     public final TagScheme tags = new LowBitTags();
@@ -35,6 +35,15 @@ public final class SpacesHeap implements AutoCloseable {
     private long nextId = 1;
 
     public SpacesHeap(long heapBytes, int rootSlots) {
+        this(heapBytes, rootSlots, Arena.ofConfined());
+    }
+
+    /**
+     * A heap in {@code arena}: {@code Arena.ofShared()} for a trace whose workers read the heap from
+     * their own threads (a confined arena's memory is readable by its owner thread alone).
+     */
+    public SpacesHeap(long heapBytes, int rootSlots, Arena arena) {
+        this.arena = arena;
         this.objects = new ObjectModel(arena.allocate(heapBytes, 4096), shapes, true, true);
         this.pages = new PageResource(objects);
         this.tracer = new Tracer(objects, tags, pages);
