@@ -51,6 +51,20 @@ class GenerationalPropertiesTest {
         assertNull(v, () -> v.getMessage());
     }
 
+    /**
+     * GenMS: survivors promoted one cell at a time into the mark-sweep mature space, with the debug
+     * verifier on and a collection at every second allocation (the matrix runs it in release mode).
+     */
+    @Test
+    void aMarkSweepMatureSpaceKeepsEveryInvariantUnderStress() {
+        GcConfig config = GENERATIONAL.withDebug(true).withRoots(java.util.List.of("precise", "conservative", "globals"))
+                .withStress(dev.parallax.gc.api.StressMode.ALLOCATION, 2)
+                .withOptions(Map.of("generational.mature", "mark-sweep"));
+        CheckReport report = PropertyChecker.check(config, 60, 23L, 100);
+        org.junit.jupiter.api.Assertions.assertTrue(report.passed(), report::render);
+        org.junit.jupiter.api.Assertions.assertTrue(report.coverage().pauses() > 60, report::render);
+    }
+
     /** Objects promoted by a minor collection keep their lines through the next full collections. */
     @Test
     void promotedObjectsSurviveLaterFullCollections() {

@@ -109,9 +109,16 @@ class StrategyMatrixTest {
         };
     }
 
-    /** In release mode Immix keeps its default (no forced evacuation): its collections mark in parallel. */
+    /**
+     * In release mode Immix keeps its default (no forced evacuation): its collections mark in
+     * parallel; the generational collector promotes into its other mature space, mark-sweep.
+     */
     static Map<String, String> releaseOptions(String collector) {
-        return collector.equals("immix") ? Map.of("immix.workers", "2") : options(collector);
+        return switch (collector) {
+            case "immix" -> Map.of("immix.workers", "2");
+            case "generational" -> Map.of("generational.mature", "mark-sweep");
+            default -> options(collector);
+        };
     }
 
     /** The names on an axis, without the broken strategies of the teeth tests. */

@@ -17,10 +17,11 @@ import dev.parallax.gc.toolkit.alloc.SpaceContext;
 import dev.parallax.gc.toolkit.heap.PageResource;
 import dev.parallax.gc.toolkit.metadata.SideBits;
 import dev.parallax.gc.toolkit.space.CopySpace;
-import dev.parallax.gc.toolkit.space.ImmixAllocator;
 import dev.parallax.gc.toolkit.space.ImmixSpace;
 import dev.parallax.gc.toolkit.space.ImmortalSpace;
 import dev.parallax.gc.toolkit.space.LargeObjectSpace;
+import dev.parallax.gc.toolkit.space.MarkSweepSpace;
+import dev.parallax.gc.toolkit.space.SizeClasses;
 import dev.parallax.gc.toolkit.space.Space;
 import dev.parallax.gc.toolkit.trace.Tracer;
 
@@ -29,7 +30,9 @@ import java.util.Map;
 
 /**
  * Generational collection built from the toolkit: a copying nursery whose survivors are promoted
- * into a mature Immix space, beside a large-object space and an immortal space; an
+ * into a mature space (Immix by default, segregated-fit mark-sweep with
+ * {@code generational.mature=mark-sweep}: MMTk's GenImmix and GenMS), beside a large-object space
+ * and an immortal space; an
  * object-remembering write barrier records mature objects that come to point into the nursery.
  *
  * <pre>
@@ -48,16 +51,15 @@ import java.util.Map;
  */
 public final class GenerationalCollector implements Collector {
     public static final String NAME = "generational";
-    /** Objects at least this big go straight to the large-object space. */
-    public static final long LARGE_OBJECT_BYTES = ImmixSpace.MAX_OBJECT_BYTES;
+    /** Objects bigger than this go straight to the large-object space (both mature spaces take up to it). */
+    public static final long LARGE_OBJECT_BYTES = Math.min(ImmixSpace.MAX_OBJECT_BYTES, SizeClasses.MAX_CELL_BYTES);
 
     private static final byte NURSERY = 1;
 
     private final GenerationalOptions options;
     private PageResource pages;
     private CopySpace nursery;
-    private ImmixSpace mature;
-    private ImmixSpace.PromotionTarget promotion;
+    private MatureSpace mature;
     private LargeObjectSpace large;
     private ImmortalSpace immortal;
     private List<Space> spaces;
@@ -93,12 +95,12 @@ public final class GenerationalCollector implements Collector {
     public void initialize(ObjectModel objects, TagScheme tags) {
         pages = new PageResource(objects);
         nursery = new CopySpace(NURSERY, "nursery", pages);
-        mature = new ImmixSpace((byte) 2, "mature", pages);
+        mature = options.matureMarkSweep() ? new MatureSpace.MarkSweep(new MarkSweepSpace((byte) 2, "mature", pages))
+                : new MatureSpace.Immix(new ImmixSpace((byte) 2, "mature", pages));
         large = new LargeObjectSpace((byte) 3, "large", pages);
         immortal = new ImmortalSpace((byte) 4, "immortal", pages);
-        spaces = List.of(nursery, mature, large, immortal);
-        promotion = mature.promotionTarget();
-        nursery.copyTo(promotion);
+        spaces = List.of(nursery, mature.space(), large, immortal);
+        nursery.copyTo(mature.promotion());
         tracer = new Tracer(objects, tags, pages);
         spaces.forEach(tracer::add);
         barrier = new RememberingBarrier(tags, pages, NURSERY, new SideBits(objects.base(), objects.limit(), 3));
@@ -113,15 +115,14 @@ public final class GenerationalCollector implements Collector {
     /**
      * Mutators bump-allocate in the nursery up to its budget (then a collection is due); when the
      * heap has no free pages for a nursery block although the budget allows one, they allocate into
-     * the mature space's free lines instead (pretenuring: those objects are old from birth, and the
+     * the mature space's free lines or cells instead (pretenuring: those objects are old from birth, and the
      * barrier logs young pointers stored into them like any other mature object). Large objects go
-     * to the large-object space, or, when no run of pages is free, into a big enough hole of the
-     * mature space.
+     * to the large-object space, or, when no run of pages is free, into the mature space if it has room.
      */
     @Override
     public MutatorContext createMutatorContext(ObjectModel objects, long preferredBufferBytes) {
         return new SpaceContext(objects, LARGE_OBJECT_BYTES) {
-            private final ImmixAllocator pretenure = new ImmixAllocator(mature);
+            private final MatureSpace.Pretenure pretenure = mature.pretenure();
             private final AllocationBuffer hole = new AllocationBuffer();
 
             @Override
@@ -141,9 +142,9 @@ public final class GenerationalCollector implements Collector {
                 return address != 0 || semantics != AllocationSemantics.DEFAULT ? address : intoMatureHole(bytes);
             }
 
-            /** A big default object with no free pages left for it: a hole of the mature space's lines, if one fits. */
+            /** A big default object with no free pages left for it: room in the mature space, if it has some. */
             private long intoMatureHole(long bytes) {
-                if (bytes > ImmixSpace.BLOCK_BYTES || !pretenure.refill(hole, bytes)) {
+                if (!pretenure.refill(hole, bytes)) {
                     return 0;
                 }
                 long address = hole.tryBump(bytes);
@@ -152,6 +153,12 @@ public final class GenerationalCollector implements Collector {
                 }
                 hole.clear();
                 return address;
+            }
+
+            @Override
+            public void flush() {
+                super.flush();
+                pretenure.flush();
             }
 
             @Override
@@ -192,9 +199,9 @@ public final class GenerationalCollector implements Collector {
         }
     }
 
-    /** Survivors fit in the mature space's free lines and pages, and kept nursery blocks leave room to allocate. */
+    /** Survivors fit in the mature space's free lines or cells and pages, and kept nursery blocks leave room to allocate. */
     private boolean minorPossible() {
-        long room = mature.freeLineBytes() + ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES);
+        long room = mature.freeBytes() + ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES);
         return room >= nursery.committedBytes() && keptBytes <= nurseryBudget / 2;
     }
 
@@ -269,7 +276,7 @@ public final class GenerationalCollector implements Collector {
     /** The nursery's evacuated blocks go back; a full collection also sweeps the mature and large spaces. */
     private void release(CollectionScope scope, boolean full) {
         scope.phase(GcPhase.RELEASE);
-        promotion.close();
+        mature.closePromotion();
         for (Space space : spaces) {
             if (full || space == nursery) {
                 space.release();
@@ -277,7 +284,7 @@ public final class GenerationalCollector implements Collector {
         }
         if (full) {
             barrier.forget();
-            promotion.reset();
+            mature.resetPromotion();
         }
         keptBytes = nursery.committedBytes();
     }
@@ -296,8 +303,8 @@ public final class GenerationalCollector implements Collector {
     @Override
     public HeapUsage usage() {
         long capacity = (long) pages.pages() << PageResource.LOG_PAGE_BYTES;
-        long used = capacity - ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES) - mature.freeLineBytes();
-        long objectBytes = nursery.objectBytes() + mature.objectBytes() + large.objectBytes() + immortal.objectBytes();
+        long used = capacity - ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES) - mature.freeBytes();
+        long objectBytes = nursery.objectBytes() + mature.space().objectBytes() + large.objectBytes() + immortal.objectBytes();
         return new HeapUsage(capacity, used, capacity - used, pages.largestFreeRun(), objectBytes);
     }
 }

@@ -10,11 +10,13 @@ import dev.parallax.gc.api.GcConfigException;
  * @param barrier         whether the write barrier runs ({@code generational.barrier=object|off});
  *                        {@code off} is unsafe (a minor collection misses old-to-young pointers) and
  *                        exists to measure what the barrier costs on a workload that makes none
+ * @param matureMarkSweep whether the mature space is segregated-fit mark-sweep
+ *                        ({@code generational.mature=mark-sweep}) rather than Immix (the default)
  */
-public record GenerationalOptions(double nurseryFraction, boolean barrier) {
+public record GenerationalOptions(double nurseryFraction, boolean barrier, boolean matureMarkSweep) {
 
     public static GenerationalOptions defaults() {
-        return new GenerationalOptions(0.125, true);
+        return new GenerationalOptions(0.125, true, false);
     }
 
     public static GenerationalOptions from(GcConfig config) {
@@ -32,6 +34,11 @@ public record GenerationalOptions(double nurseryFraction, boolean barrier) {
         if (!barrier.equals("object") && !barrier.equals("off")) {
             throw new GcConfigException("generational.barrier: '" + barrier + "' is not a barrier; use object or off");
         }
-        return new GenerationalOptions(fraction, barrier.equals("object"));
+        String mature = config.option("generational.mature", "immix");
+        if (!mature.equals("immix") && !mature.equals("mark-sweep")) {
+            throw new GcConfigException("generational.mature: '" + mature + "' is not a mature space; use immix or "
+                    + "mark-sweep");
+        }
+        return new GenerationalOptions(fraction, barrier.equals("object"), mature.equals("mark-sweep"));
     }
 }

@@ -20,7 +20,7 @@ public final class GenerationalProvider implements StrategyProvider {
 
     @Override
     public String description() {
-        return "generational, built from the toolkit: a copying nursery promoting into a mature Immix space, an "
+        return "generational, built from the toolkit: a copying nursery promoting into a mature Immix (or mark-sweep) space, an "
                 + "object-remembering write barrier, minor and full collections, large-object space";
     }
 
@@ -34,6 +34,8 @@ public final class GenerationalProvider implements StrategyProvider {
         return Map.of(
                 "generational.nursery", "the nursery's share of the heap (default 0.125, at most 0.5)",
                 "generational.barrier", "object (the default: object-remembering) or off (unsafe: shows what the "
-                        + "barrier costs on a workload that makes no old-to-young pointers)");
+                        + "barrier costs on a workload that makes no old-to-young pointers)",
+                "generational.mature", "immix (the default: survivors bump into free lines, GenImmix) or mark-sweep "
+                        + "(segregated size classes, one cell per survivor, GenMS)");
     }
 }
