@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The differential property: a script runs on the interpreter and on the compiler, each on a fresh
  * runtime of the same configuration; both must pass, print the same text (which describes the
  * graphs every method's variables reach) and, under a stop-the-world collector with precise roots,
- * leave the same number of objects and bytes live after the script's last collection.
+ * leave the same number of objects live after the script's last collection when it was a
+ * full one.
  */
 final class Differential {
     /** One engine's run: its outcome and what its last collection found live. */
@@ -61,7 +62,7 @@ final class Differential {
         assertTrue(interp.outcome().passed(), "the interpreter failed" + where);
         assertEquals(interp.outcome().output(), jit.outcome().output(), "the engines printed different text" + where);
         assertTrue(jit.outcome().passed(), "the compiler failed" + where);
-        if (sameLiveSet && exactLiveSet(config)) {
+        if (sameLiveSet && exactLiveSet(config) && full(interp.last()) && full(jit.last())) {
             assertEquals(describe(interp.last()), describe(jit.last()),
                     "the engines left different live sets after the last collection" + where);
         }
@@ -76,8 +77,21 @@ final class Differential {
         return !config.collector().equals("incremental") && !config.roots().contains("conservative");
     }
 
+    /**
+     * Whether a collection traced the whole heap: a generational minor collection keeps every mature
+     * object, dead or not, so its live count depends on when the engines' earlier collections came.
+     */
+    private static boolean full(CollectionRecord r) {
+        return r == null || r.full();
+    }
+
+    /**
+     * The live objects a collection found. Not its used bytes: a region collector counts a partly
+     * used line or block whole, and where each engine's objects landed depends on when its earlier
+     * collections came.
+     */
     private static String describe(CollectionRecord r) {
-        return r == null ? "no collection" : r.liveObjects() + " objects, " + r.usedBytesAfter() + " bytes";
+        return r == null ? "no collection" : r.liveObjects() + " objects";
     }
 
     static String name(GcConfig c) {

@@ -11,7 +11,8 @@ import java.util.Map;
  * @param timeToSafepointNanos from the stop request until every mutator was parked or blocked
  * @param pauseNanos          from the stop request until the mutators were released
  * @param usedBytesBefore     heap used before (including retired buffer tails as free)
- * @param usedBytesAfter      heap used after: the live bytes for a full collection
+ * @param usedBytesAfter      heap used after: for a full collection the live bytes plus what the collector
+ *                            cannot hand out around them (a partly used Immix line or block counts whole)
  * @param liveObjects         objects found reachable (-1 when unknown, e.g. after an increment)
  * @param pinnedObjects       distinct objects named by pinning roots (conservative words) in this pause
  * @param phaseNanos          time spent in each phase announced
