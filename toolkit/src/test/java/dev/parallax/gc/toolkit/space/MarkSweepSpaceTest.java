@@ -48,36 +48,7 @@ class MarkSweepSpaceTest {
     private static final byte LOS = 2;
     private static final byte NURSERY = 3;
 
-    /** A model object: id, referents' ids (0 = null), raw word, size in bytes. */
-    private record Node(long id, long[] refs, long raw, long bytes) {
-    }
 
-    private static final class Graph {
-        final Map<Long, Node> nodes = new HashMap<>();
-        final long[] roots = new long[ROOTS];
-
-        Set<Long> reachable() {
-            Set<Long> seen = new HashSet<>();
-            ArrayDeque<Long> work = new ArrayDeque<>();
-            for (long r : roots) {
-                if (r != 0 && seen.add(r)) {
-                    work.add(r);
-                }
-            }
-            while (!work.isEmpty()) {
-                for (long t : nodes.get(work.poll()).refs()) {
-                    if (t != 0 && seen.add(t)) {
-                        work.add(t);
-                    }
-                }
-            }
-            return seen;
-        }
-
-        long bytes(Set<Long> ids) {
-            return ids.stream().mapToLong(id -> nodes.get(id).bytes()).sum();
-        }
-    }
 
     /** A heap with a mark-sweep space, a large-object space and, when asked, a nursery promoting into the first. */
     private static final class Fixture implements AutoCloseable {
@@ -181,7 +152,7 @@ class MarkSweepSpaceTest {
     }
 
     /** Builds random objects of many sizes, links them at random and picks roots (as SpacesContractTest does). */
-    private static void grow(Fixture fx, Random rnd, Graph g, int count) {
+    private static void grow(Fixture fx, Random rnd, ModelGraph g, int count) {
         SpacesHeap h = fx.h;
         List<Long> ids = new ArrayList<>(g.nodes.keySet());
         for (int i = 0; i < count; i++) {
@@ -214,12 +185,12 @@ class MarkSweepSpaceTest {
                 h.objects.setField(a, 2, raw);
             }
             int refs = kind == ObjectKind.SHAPED ? 2 : kind == ObjectKind.REF_ARRAY ? length : 0;
-            g.nodes.put(id, new Node(id, new long[refs], raw, bytes));
+            g.nodes.put(id, new ModelGraph.Node(id, new long[refs], raw, bytes));
             ids.add(id);
         }
         h.retire(fx.buffer);
         Map<Long, Long> addresses = h.walk();
-        for (Node n : g.nodes.values()) {
+        for (ModelGraph.Node n : g.nodes.values()) {
             long a = addresses.get(n.id());
             for (int f = 0; f < n.refs().length; f++) {
                 if (rnd.nextInt(3) > 0) {
@@ -237,7 +208,7 @@ class MarkSweepSpaceTest {
     }
 
     /** Frees about a third of the unreachable objects in the mark-sweep space explicitly; they leave the model. */
-    private static void freeSomeGarbage(Fixture fx, Random rnd, Graph g) {
+    private static void freeSomeGarbage(Fixture fx, Random rnd, ModelGraph g) {
         Set<Long> reachable = g.reachable();
         for (Map.Entry<Long, Long> e : fx.h.walk().entrySet()) {
             if (!reachable.contains(e.getKey()) && fx.ms.sizeClassOf(e.getValue()) >= 0 && rnd.nextInt(3) == 0) {
@@ -251,13 +222,13 @@ class MarkSweepSpaceTest {
      * The heap holds exactly the reachable objects, intact, and the spaces' object bytes are theirs;
      * the mark-sweep space's free bytes are the free cells of its blocks. Unreachable objects leave the model.
      */
-    private static void check(Fixture fx, Graph g) {
+    private static void check(Fixture fx, ModelGraph g) {
         SpacesHeap h = fx.h;
         Set<Long> reachable = g.reachable();
         Map<Long, Long> addresses = h.walk();
         assertEquals(reachable, addresses.keySet(), "the heap holds exactly the reachable objects");
         for (long id : reachable) {
-            Node n = g.nodes.get(id);
+            ModelGraph.Node n = g.nodes.get(id);
             long a = addresses.get(id);
             assertEquals(n.bytes(), h.objects.cellBytes(a), "object #" + id + " size");
             for (int f = 0; f < n.refs().length; f++) {
@@ -312,7 +283,7 @@ class MarkSweepSpaceTest {
     private static void rounds(long seed, boolean withNursery, Set<Thread> tracingThreads, Consumer<Fixture> collect) {
         try (Fixture fx = new Fixture(4 << 20, withNursery, tracingThreads)) {
             Random rnd = new Random(seed);
-            Graph g = new Graph();
+            ModelGraph g = new ModelGraph(ROOTS);
             for (int round = 0; round < 8; round++) {
                 grow(fx, rnd, g, 200 + rnd.nextInt(600));
                 freeSomeGarbage(fx, rnd, g);

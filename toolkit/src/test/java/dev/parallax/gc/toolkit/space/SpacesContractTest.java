@@ -33,8 +33,6 @@ class SpacesContractTest {
     private static final int ROOTS = 6;
 
     /** A model object: its id, its referents' ids (0 = null), its raw word. */
-    private record Node(long id, long[] refs, long raw) {
-    }
 
     /** How a test heap allocates small and large objects, and what it does after a collection. */
     private interface Allocation {
@@ -46,31 +44,9 @@ class SpacesContractTest {
         }
     }
 
-    private static final class Graph {
-        final Map<Long, Node> nodes = new HashMap<>();
-        final long[] roots = new long[ROOTS];
-
-        Set<Long> reachable() {
-            Set<Long> seen = new HashSet<>();
-            ArrayDeque<Long> work = new ArrayDeque<>();
-            for (long r : roots) {
-                if (r != 0 && seen.add(r)) {
-                    work.add(r);
-                }
-            }
-            while (!work.isEmpty()) {
-                for (long t : nodes.get(work.poll()).refs()) {
-                    if (t != 0 && seen.add(t)) {
-                        work.add(t);
-                    }
-                }
-            }
-            return seen;
-        }
-    }
 
     /** Builds random objects (pairs, arrays, now and then a large array) linked at random; some become roots. */
-    private static void grow(SpacesHeap h, AllocationBuffer buffer, Allocation allocation, Random rnd, Graph g,
+    private static void grow(SpacesHeap h, AllocationBuffer buffer, Allocation allocation, Random rnd, ModelGraph g,
                              int count) {
         Shape pair = h.shapes.define("Pair", 3, 0, 1);
         List<Long> ids = new ArrayList<>(g.nodes.keySet());
@@ -98,12 +74,12 @@ class SpacesContractTest {
             } else {
                 raw = 0;
             }
-            g.nodes.put(id, new Node(id, new long[Math.min(refs, 8)], raw));
+            g.nodes.put(id, new ModelGraph.Node(id, new long[Math.min(refs, 8)], raw, h.objects.cellBytes(a)));
             ids.add(id);
         }
         h.retire(buffer);   // the heap parses only with the buffer's unused tail formatted
         Map<Long, Long> addresses = h.walk();
-        for (Node n : g.nodes.values()) {
+        for (ModelGraph.Node n : g.nodes.values()) {
             long a = addresses.get(n.id());
             for (int f = 0; f < n.refs().length; f++) {
                 if (rnd.nextInt(3) > 0) {
@@ -121,12 +97,12 @@ class SpacesContractTest {
     }
 
     /** The heap holds exactly the reachable objects, intact; unreachable ones leave the model. */
-    private static void check(SpacesHeap h, Graph g) {
+    private static void check(SpacesHeap h, ModelGraph g) {
         Set<Long> reachable = g.reachable();
         Map<Long, Long> addresses = h.walk();
         assertEquals(reachable, addresses.keySet(), "the heap holds exactly the reachable objects");
         for (long id : reachable) {
-            Node n = g.nodes.get(id);
+            ModelGraph.Node n = g.nodes.get(id);
             long a = addresses.get(id);
             for (int f = 0; f < n.refs().length; f++) {
                 long t = h.readRef(a, f);
@@ -149,7 +125,7 @@ class SpacesContractTest {
             Allocation allocation = setUp.apply(h);
             AllocationBuffer buffer = new AllocationBuffer();
             Random rnd = new Random(seed);
-            Graph g = new Graph();
+            ModelGraph g = new ModelGraph(ROOTS);
             for (int round = 0; round < 6; round++) {
                 grow(h, buffer, allocation, rnd, g, 300 + rnd.nextInt(500));
                 h.retire(buffer);
