@@ -70,6 +70,7 @@ public final class GenerationalCollector implements Collector {
     private long keptBytes;
     private long liveObjects;
     private long minors;
+    private long keptScanned;
     private long fulls;
 
     @Inject
@@ -209,6 +210,7 @@ public final class GenerationalCollector implements Collector {
         minors++;
         scope.collects("young");
         long[] kept = keptObjects();
+        keptScanned += kept.length;
         prepare(scope, false);
         traceKept(kept);
         traceRoots(scope);
@@ -297,7 +299,7 @@ public final class GenerationalCollector implements Collector {
     @Override
     public Map<String, Long> counters() {
         return Map.of("minor", minors, "full", fulls, "remembered", barrier.logs(),
-                "nursery-kept", nursery.stayedForLackOfRoom());
+                "nursery-kept", nursery.stayedForLackOfRoom(), "kept-scanned", keptScanned);
     }
 
     @Override

@@ -21,19 +21,22 @@ import java.util.TreeMap;
  * @param pinnedPerGc               objects pinned per pause (conservative roots), mean over the timed pauses
  * @param counters                  the collector's own counters, totals over the timed bodies, by name
  * @param pauses                    every timed pause, in milliseconds ({@link Percentiles#EMPTY} for the JVM)
+ * @param maxPauseMsByKind          the longest pause of each kind the collector named ("full", "young",
+ *                                  "increment"), so that a generational minor pause stands apart from a full one
  */
 public record GcFigures(double collectionsPerBody, double pauseMsPerBody, double maxPauseMs, double p50PauseMs,
                         double p99PauseMs, long heapAfterGcBytes, double maxTimeToSafepointMicros,
                         double fragmentationAfterGc, double pinnedPerGc, Map<String, Long> counters,
-                        Percentiles pauses) implements java.io.Serializable {
+                        Percentiles pauses, Map<String, Double> maxPauseMsByKind) implements java.io.Serializable {
 
     public GcFigures {
         counters = Collections.unmodifiableSortedMap(new TreeMap<>(counters)); // by name: a stable order
+        maxPauseMsByKind = Collections.unmodifiableSortedMap(new TreeMap<>(maxPauseMsByKind));
     }
 
     /** Figures for a heap that reports only pause totals and the heap after GC (the JVM). */
     public static GcFigures totalsOnly(double collectionsPerBody, double pauseMsPerBody, long heapAfterGcBytes) {
         return new GcFigures(collectionsPerBody, pauseMsPerBody, Double.NaN, Double.NaN, Double.NaN,
-                heapAfterGcBytes, Double.NaN, Double.NaN, Double.NaN, Map.of(), Percentiles.EMPTY);
+                heapAfterGcBytes, Double.NaN, Double.NaN, Double.NaN, Map.of(), Percentiles.EMPTY, Map.of());
     }
 }

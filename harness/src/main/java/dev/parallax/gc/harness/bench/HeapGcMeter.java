@@ -43,6 +43,7 @@ public final class HeapGcMeter implements GcMeter {
     private final GcRuntime runtime;
     private final Recorder pauses = new Recorder(3);
     private final LongAccumulator maxPause = new LongAccumulator(Math::max, 0);
+    private final Map<String, LongAccumulator> maxPauseByKind = new ConcurrentHashMap<>();
     private final LongAccumulator maxTimeToSafepoint = new LongAccumulator(Math::max, 0);
     private final LongAdder pinned = new LongAdder();
     private final AtomicLong recorded = new AtomicLong();
@@ -53,6 +54,8 @@ public final class HeapGcMeter implements GcMeter {
         public void collectionEnded(CollectionRecord record) {
             pauses.recordValue(record.pauseNanos());
             maxPause.accumulate(record.pauseNanos());
+            maxPauseByKind.computeIfAbsent(record.kind(), k -> new LongAccumulator(Math::max, 0))
+                    .accumulate(record.pauseNanos());
             maxTimeToSafepoint.accumulate(record.timeToSafepointNanos());
             pinned.add(record.pinnedObjects());
             // the collection has ended and the mutators run, but the gauges change only in the next pause
@@ -76,6 +79,7 @@ public final class HeapGcMeter implements GcMeter {
         atStart = settledStats();
         pauses.getIntervalHistogram(); // drops the warm-up's pauses
         maxPause.reset();
+        maxPauseByKind.clear();
         maxTimeToSafepoint.reset();
         pinned.reset();
         gaugeTotals.clear();
@@ -108,7 +112,9 @@ public final class HeapGcMeter implements GcMeter {
                 after == null ? Double.NaN : after.fragmentation(),
                 any ? (double) pinned.sum() / histogram.getTotalCount() : Double.NaN,
                 counters,
-                Percentiles.of(histogram, NANOS_PER_MILLI));
+                Percentiles.of(histogram, NANOS_PER_MILLI),
+                maxPauseByKind.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                        e -> millis(e.getValue().get()))));
     }
 
     /**

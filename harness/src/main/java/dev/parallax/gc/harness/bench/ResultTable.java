@@ -55,6 +55,7 @@ public final class ResultTable {
                 new Cell(Column.number("frag %"), r -> TextTable.fixed(100 * r.gc().fragmentationAfterGc(), 1)),
                 new Cell(Column.number("pinned/GC"), r -> TextTable.fixed(r.gc().pinnedPerGc(), 1)),
                 new Cell(Column.number("warm-up"), r -> r.warmupBodies() + (r.settled() ? "" : "*")),
+                new Cell(Column.text("max pause by kind ms"), r -> pausesByKind(r.gc().maxPauseMsByKind())),
                 new Cell(Column.text("collector counters (timed totals; *-last-gc: the last GC)"),
                         r -> counters(r.gc().counters())));
     }
@@ -83,6 +84,8 @@ public final class ResultTable {
         double baseline = rows.getFirst().medianMs();
         List<String> counterNames = new ArrayList<>(new TreeSet<>(rows.stream()
                 .flatMap(r -> r.gc().counters().keySet().stream()).toList()));
+        List<String> kinds = new ArrayList<>(new TreeSet<>(rows.stream()
+                .flatMap(r -> r.gc().maxPauseMsByKind().keySet().stream()).toList()));
         List<Cell> cells = new ArrayList<>(List.of(
                 new Cell(Column.text("strategies"), BenchRow::heap),
                 new Cell(Column.number("median_body_ms"), r -> plain(r.medianMs())),
@@ -104,6 +107,12 @@ public final class ResultTable {
                 new Cell(Column.number("warmup_bodies"), r -> Integer.toString(r.warmupBodies())),
                 new Cell(Column.text("warmup_settled"), r -> Boolean.toString(r.settled())),
                 new Cell(Column.number("timed_bodies"), r -> Integer.toString(r.bodyMs().length))));
+        for (String kind : kinds) {
+            cells.add(new Cell(Column.number("max_pause_ms_" + kind.replace('-', '_')), r -> {
+                Double value = r.gc().maxPauseMsByKind().get(kind);
+                return value == null ? "" : plain(value);
+            }));
+        }
         for (String name : counterNames) {
             cells.add(new Cell(Column.number("counter_" + name.replace('-', '_')), r -> {
                 Long value = r.gc().counters().get(name);
@@ -119,6 +128,15 @@ public final class ResultTable {
             table.add(cells.stream().map(c -> c.value().apply(row)).toArray(String[]::new));
         }
         return table;
+    }
+
+    /** "full 12.50 young 1.20" when the pauses were of more than one kind, else "-" (the max pause says it). */
+    static String pausesByKind(Map<String, Double> byKind) {
+        if (byKind.size() < 2) {
+            return "-";
+        }
+        return byKind.entrySet().stream().map(e -> e.getKey() + " " + TextTable.fixed(e.getValue(), 2))
+                .collect(Collectors.joining(" "));
     }
 
     /** "cycles=3 increments=120 stw-fallbacks=0", or "-" when the collector reports none. */

@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResultTableTest {
     private static final GcFigures JVM = GcFigures.totalsOnly(3, 12.5, 8L << 20);
     private static final GcFigures OURS = new GcFigures(10, 40, 9.5, 4, 9, 24L << 20, 12.25, 0.125, 3.5,
-            Map.of("stw-fallbacks", 2L, "cycles", 7L), Percentiles.ofNanos(new long[] {4_000_000, 9_500_000}, 1e6));
+            Map.of("stw-fallbacks", 2L, "cycles", 7L), Percentiles.ofNanos(new long[] {4_000_000, 9_500_000}, 1e6),
+            Map.of("full", 9.5, "young", 1.25));
 
     private static final long NODES = 1_000_000;
 
@@ -45,6 +46,7 @@ class ResultTableTest {
         assertTrue(detail.get(2).startsWith("baseline") && detail.get(2).contains("8.0") && detail.get(2).endsWith("-"),
                 detail.get(2));
         assertTrue(detail.get(3).contains("24.0") && detail.get(3).contains("12.5") && detail.get(3).contains("3.5")
+                && detail.get(3).contains("full 9.50 young 1.25")
                 && detail.get(3).endsWith("cycles=7 stw-fallbacks=2"), detail.get(3));
     }
 
@@ -55,10 +57,11 @@ class ResultTableTest {
         assertEquals(3, lines.size());
         assertTrue(lines.get(0).startsWith("strategies,median_body_ms,vs_baseline_ratio,ns_per_node,mutator_ms,gc_ms,"),
                 lines.get(0));
-        assertTrue(lines.get(0).endsWith(",counter_cycles,counter_stw_fallbacks"), lines.get(0));
+        assertTrue(lines.get(0).endsWith(",max_pause_ms_full,max_pause_ms_young,counter_cycles,counter_stw_fallbacks"),
+                lines.get(0));
         assertTrue(lines.get(2).startsWith("\"a, b\",50,0.5,50,45,5,40,10,9.5,4,9,12.25,67108864,25165824,12.5,3.5,4,true,1,"),
                 lines.get(2));
-        assertTrue(lines.get(2).endsWith(",7,2"), lines.get(2));
+        assertTrue(lines.get(2).endsWith(",9.5,1.25,7,2"), lines.get(2));
         // the baseline: no pause distribution, no counters: empty cells, never "-" or "x"
         assertTrue(lines.get(1).startsWith("baseline,100,1,100,87.5,12.5,12.5,3,,,,,67108864,8388608,,,4,true,1,,"),
                 lines.get(1));
