@@ -31,7 +31,12 @@ public final class SideBytes {
     public void setRange(long from, long to, byte value) {
         int first = (int) ((from - base) >>> logUnit);
         int last = (int) ((to - 1 - base) >>> logUnit);
-        Arrays.fill(bytes, first, last + 1, value);
+        if (last == first || last == first + 1) { // a small object's one or two units: stores, not a call
+            bytes[first] = value;
+            bytes[last] = value;
+        } else if (last > first) {
+            Arrays.fill(bytes, first, last + 1, value);
+        }
     }
 
     /** Sets the bytes of the units in {@code [from, to)} (unit-aligned) to 0. */

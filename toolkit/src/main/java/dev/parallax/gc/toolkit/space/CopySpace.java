@@ -37,6 +37,8 @@ public final class CopySpace implements Space, CopyTarget {
     private final long base;
     /** Objects pinned in place during the collection in progress. */
     private final SideBits pinned;
+    /** Whether this collection pinned anything yet: until it has, tracing skips the pinned-bit lookup. */
+    private boolean anyPinned;
     private CopyTarget target = this;
     /** Blocks holding this space's objects (mutator blocks, copies made into this space, kept blocks). */
     private final Blocks blocks = new Blocks();
@@ -120,6 +122,7 @@ public final class CopySpace implements Space, CopyTarget {
         fromBlocks.addAll(blocks);
         blocks.clear();
         pinned.clearAll();
+        anyPinned = false;
         copyCursor = 0;
         copyLimit = 0;
         objectBytes = 0;
@@ -131,7 +134,7 @@ public final class CopySpace implements Space, CopyTarget {
         if (HeaderLayout.isForwarding(status)) {
             return HeaderLayout.forwardee(status);
         }
-        if (pinned.get(object)) {
+        if (anyPinned && pinned.get(object)) {
             return object;
         }
         if ((status & HeaderLayout.PINNED_BIT) != 0) {
@@ -154,6 +157,7 @@ public final class CopySpace implements Space, CopyTarget {
     @Override
     public void pinAndTrace(long object, TraceQueue queue) {
         if (pinned.testAndSet(object)) {
+            anyPinned = true;
             objectBytes += objects.cellBytes(object);
             queue.enqueue(object);
         }

@@ -245,11 +245,14 @@ public final class Tracer implements RootVisitor, TraceQueue {
 
     /** The target's address after this collection: its space traces it, or it stays (a space not collected). */
     private long trace(long target, MemorySegment region, long offset) {
-        Space space = spaceOf(target, region, offset);
-        if (space == null || !collected[space.id()]) {
+        if (debug) {
+            validate(target, region, offset);
+        }
+        int owner = pages.ownerOf(target);
+        if (!collected[owner]) { // also a page no space holds: collected[] is false there
             return target;
         }
-        return space.traceObject(target, this);
+        return spaces[owner].traceObject(target, this);
     }
 
     private Space spaceOf(long target, MemorySegment region, long offset) {
