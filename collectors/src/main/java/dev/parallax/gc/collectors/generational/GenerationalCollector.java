@@ -200,10 +200,16 @@ public final class GenerationalCollector implements Collector {
         }
     }
 
-    /** Survivors fit in the mature space's free lines or cells and pages, and kept nursery blocks leave room to allocate. */
+    /**
+     * Room for two nurseries' worth of survivors in the mature space's free lines or cells and the
+     * free pages, and kept nursery blocks leave room to allocate. Two, not one: a minor collection
+     * uses up at most one nursery's worth, so the full collection that follows when room runs short
+     * still finds room to promote every nursery survivor, rather than leaving them in place where
+     * every later minor collection would have to scan them.
+     */
     private boolean minorPossible() {
         long room = mature.freeBytes() + ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES);
-        return room >= nursery.committedBytes() && keptBytes <= nurseryBudget / 2;
+        return room >= 2 * nursery.committedBytes() && keptBytes <= nurseryBudget / 2;
     }
 
     private void minorCollection(CollectionScope scope) {

@@ -39,6 +39,11 @@ public final class SideBytes {
         }
     }
 
+    /** Copies the {@code count} bytes of the units from {@code from} (unit-aligned) into {@code into} at {@code at}. */
+    public void copyOut(long from, byte[] into, int at, int count) {
+        System.arraycopy(bytes, (int) ((from - base) >>> logUnit), into, at, count);
+    }
+
     /** Sets the bytes of the units in {@code [from, to)} (unit-aligned) to 0. */
     public void clearRange(long from, long to) {
         Arrays.fill(bytes, (int) ((from - base) >>> logUnit), (int) ((to - base) >>> logUnit), (byte) 0);

@@ -1,5 +1,6 @@
 package dev.parallax.gc.toolkit.space;
 
+import dev.parallax.gc.api.collector.AllocationBuffer;
 import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.toolkit.heap.PageResource;
@@ -56,6 +57,16 @@ public final class ImmixSpace implements Space {
     private int recyclableCount;
     private int recyclableNext;
     private long freeLineBytes;
+    /**
+     * Between prepare and release: the recyclable blocks no allocator had taken since the last
+     * collection, with their line marks as that collection left them. Their free lines held no
+     * object then and none since, so copies may fill them while the marks are rebuilt.
+     */
+    private final int[] untouched;
+    private final byte[] untouchedLines;
+    private int untouchedCount;
+    private int untouchedNext;
+    private int untouchedLine;
     private int ownedBlocks;
     /** Blocks the last release found at most half live: what evacuation could empty. */
     private int sparseBlocks;
@@ -85,6 +96,8 @@ public final class ImmixSpace implements Space {
         this.liveLines = new short[blockCount];
         this.candidate = new boolean[blockCount];
         this.recyclable = new int[blockCount];
+        this.untouched = new int[blockCount];
+        this.untouchedLines = new byte[blockCount * LINES];
     }
 
     @Override
@@ -166,6 +179,7 @@ public final class ImmixSpace implements Space {
         objectBytes = 0;
         defrag = false;
         evacuated = 0;
+        snapshotUntouchedBlocks();
         for (int b = 0; b < blockCount; b++) {
             candidate[b] = false;
             if (owned[b]) {
@@ -177,6 +191,49 @@ public final class ImmixSpace implements Space {
         recyclableCount = 0;
         recyclableNext = 0;
         freeLineBytes = 0;
+    }
+
+    /** Remembers the recyclable blocks not handed out since the last collection, and their line marks. */
+    private void snapshotUntouchedBlocks() {
+        untouchedCount = 0;
+        untouchedNext = 0;
+        untouchedLine = 0;
+        for (int r = recyclableNext; r < recyclableCount; r++) {
+            int b = recyclable[r];
+            lines.copyOut(blockStart(b), untouchedLines, untouchedCount * LINES, LINES);
+            untouched[untouchedCount++] = b;
+        }
+    }
+
+    /**
+     * While this space is collected: hands {@code buffer} the next hole of at least {@code minBytes}
+     * among the untouched blocks' free lines (skipping evacuation candidates); false when none is left.
+     */
+    private boolean takeUntouchedHole(AllocationBuffer buffer, long minBytes) {
+        for (; untouchedNext < untouchedCount; untouchedNext++, untouchedLine = 0) {
+            int b = untouched[untouchedNext];
+            if (candidate[b]) {
+                continue;
+            }
+            int at = untouchedNext * LINES;
+            int line = untouchedLine;
+            while (line < LINES) {
+                while (line < LINES && untouchedLines[at + line] == LIVE) {
+                    line++;
+                }
+                int first = line;
+                while (line < LINES && untouchedLines[at + line] != LIVE) {
+                    line++;
+                }
+                if (line > first && ((long) (line - first) << LOG_LINE_BYTES) >= minBytes) {
+                    untouchedLine = line;
+                    long start = blockStart(b);
+                    buffer.reset(start + ((long) first << LOG_LINE_BYTES), start + ((long) line << LOG_LINE_BYTES));
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
@@ -389,7 +446,8 @@ public final class ImmixSpace implements Space {
     /**
      * A target for objects another space copies in (a nursery's survivors, promoted): bump allocation
      * into this space's holes and fresh blocks through its own allocator, or, while this space is
-     * being collected, into fresh blocks only, the copies marked live. Single-threaded: the
+     * being collected, into the holes of blocks no allocator took since the last collection and then
+     * fresh blocks, the copies marked live. Single-threaded: the
      * collecting thread's.
      */
     public PromotionTarget promotionTarget() {
@@ -399,7 +457,7 @@ public final class ImmixSpace implements Space {
     /** See {@link #promotionTarget}. {@link #close} after every collection that used it, {@link #reset} after this space's. */
     public final class PromotionTarget implements CopyTarget {
         private final ImmixAllocator allocator = new ImmixAllocator(ImmixSpace.this);
-        private final dev.parallax.gc.api.collector.AllocationBuffer buffer = new dev.parallax.gc.api.collector.AllocationBuffer();
+        private final AllocationBuffer buffer = new AllocationBuffer();
 
         private PromotionTarget() {
         }
@@ -421,13 +479,17 @@ public final class ImmixSpace implements Space {
         }
 
         /**
-         * Holes only when this space is not being collected: while it is, its line marks are being
-         * rebuilt and a line that looks free may hold a survivor not yet traced, so copies go to
-         * fresh blocks.
+         * Holes through the allocator when this space is not being collected. While it is, its line
+         * marks are being rebuilt and a line that looks free may hold a survivor not yet traced, so
+         * copies go to the holes the last collection left in blocks no allocator took since (free
+         * then and still), then to fresh blocks.
          */
         private boolean refill(long bytes) {
             if (!collecting) {
                 return allocator.refill(buffer, bytes);
+            }
+            if (takeUntouchedHole(buffer, bytes)) {
+                return true;
             }
             long fresh = freshBlock();
             if (fresh != 0) {

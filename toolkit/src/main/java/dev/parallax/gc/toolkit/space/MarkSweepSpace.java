@@ -45,9 +45,10 @@ import java.lang.invoke.VarHandle;
  * during a full collection) take cells from the free lists as they stood at {@code prepare}, which the
  * last sweep (or an explicit {@link #free}) built and which held no object then, or from fresh
  * blocks; and they are marked at once, so that the sweep keeps them (the tracer never traces a copy
- * through this space). This is {@link ImmixSpace.PromotionTarget}'s rule (fresh blocks only while
- * collecting: Immix's holes come from line marks being rebuilt), made less strict because a free
- * list, unlike a hole map, is not rebuilt before the sweep. Mutator allocators must not allocate
+ * through this space). This is {@link ImmixSpace.PromotionTarget}'s rule (while collecting, only
+ * holes that were free at the last collection and untouched since, then fresh blocks), with less
+ * bookkeeping: a free list, unlike Immix's line marks, is not rebuilt before the sweep, so it needs
+ * no snapshot. Mutator allocators must not allocate
  * during a collection of their space (their blocks' lists are about to be rebuilt); they throw if
  * they try.
  *
