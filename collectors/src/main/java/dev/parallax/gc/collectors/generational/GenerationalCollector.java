@@ -43,7 +43,7 @@ import java.util.Map;
  * ({@code generational.nursery}), a minor collection copies its reachable objects into the mature
  * space, treating the remembered objects as extra roots and leaving every mature object alone
  * (an incremental step, {@code collectStep}, asks for one). A full collection (asked for with
- * {@code collect}, or when the mature space has no room for a nursery's worth of survivors) marks
+ * {@code collect}, or when the mature space has no room for two nurseries' worth of survivors) marks
  * the whole heap and empties the nursery too. Nursery objects a conservative root or an API pin
  * names stay where they are, promoted in place: until the next full collection every minor one
  * keeps and scans them, since no barrier saw the pointers to them or the stores into them. Tracing
