@@ -190,21 +190,7 @@ class MarkSweepSpaceTest {
         }
         h.retire(fx.buffer);
         Map<Long, Long> addresses = h.walk();
-        for (ModelGraph.Node n : g.nodes.values()) {
-            long a = addresses.get(n.id());
-            for (int f = 0; f < n.refs().length; f++) {
-                if (rnd.nextInt(3) > 0) {
-                    long t = ids.get(rnd.nextInt(ids.size()));
-                    n.refs()[f] = t;
-                    h.writeRef(a, f, addresses.get(t));
-                }
-            }
-        }
-        for (int s = 0; s < ROOTS; s++) {
-            long t = rnd.nextInt(4) == 0 || ids.isEmpty() ? 0 : ids.get(rnd.nextInt(ids.size()));
-            g.roots[s] = t;
-            h.setRoot(s, t == 0 ? 0 : addresses.get(t));
-        }
+        g.wireRandomly(h, rnd, ids, addresses);
     }
 
     /** Frees about a third of the unreachable objects in the mark-sweep space explicitly; they leave the model. */

@@ -79,21 +79,7 @@ class SpacesContractTest {
         }
         h.retire(buffer);   // the heap parses only with the buffer's unused tail formatted
         Map<Long, Long> addresses = h.walk();
-        for (ModelGraph.Node n : g.nodes.values()) {
-            long a = addresses.get(n.id());
-            for (int f = 0; f < n.refs().length; f++) {
-                if (rnd.nextInt(3) > 0) {
-                    long t = ids.get(rnd.nextInt(ids.size()));
-                    n.refs()[f] = t;
-                    h.writeRef(a, f, addresses.get(t));
-                }
-            }
-        }
-        for (int s = 0; s < ROOTS; s++) {
-            long t = rnd.nextInt(4) == 0 ? 0 : ids.get(rnd.nextInt(ids.size()));
-            g.roots[s] = t;
-            h.setRoot(s, t == 0 ? 0 : addresses.get(t));
-        }
+        g.wireRandomly(h, rnd, ids, addresses);
     }
 
     /** The heap holds exactly the reachable objects, intact; unreachable ones leave the model. */
