@@ -166,12 +166,11 @@ public final class MarkCompactCollector implements Collector {
     /** Every live object sits at its new address with its cycle pin cleared (its API pin kept); no mark is left. */
     private void relocate(CollectionScope scope) {
         scope.phase(GcPhase.RELOCATE);
-        MemorySegment heap = objects.heap();
         for (int i = 0; i < forwarding.size(); i++) {
             long from = forwarding.oldAddress(i);
             long to = forwarding.newAddress(i);
             if (from != to) {
-                MemorySegment.copy(heap, objects.offset(from), heap, objects.offset(to), objects.cellBytes(from));
+                objects.copyObject(from, to, objects.cellBytes(from));
             }
             objects.clearBits(to, CYCLE_PIN);
         }

@@ -6,7 +6,6 @@ import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.toolkit.heap.PageResource;
 import dev.parallax.gc.toolkit.metadata.SideBits;
 
-import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
@@ -33,7 +32,6 @@ public final class CopySpace implements Space, CopyTarget {
     private final String name;
     private final PageResource pages;
     private final ObjectModel objects;
-    private final MemorySegment heap;
     private final long base;
     /** Objects pinned in place during the collection in progress. */
     private final SideBits pinned;
@@ -57,7 +55,6 @@ public final class CopySpace implements Space, CopyTarget {
         this.name = name;
         this.pages = pages;
         this.objects = pages.objects();
-        this.heap = objects.heap();
         this.base = objects.base();
         this.pinned = new SideBits(objects.base(), objects.limit(), 3);
     }
@@ -148,7 +145,7 @@ public final class CopySpace implements Space, CopyTarget {
             pinAndTrace(object, queue);   // no room to copy it: it stays, as a pinned object does
             return object;
         }
-        MemorySegment.copy(heap, object - base, heap, copy - base, bytes);
+        objects.copyObject(object, copy, bytes);
         objects.setStatus(object, HeaderLayout.forwardingWord(copy));
         queue.enqueue(copy);
         return copy;

@@ -7,7 +7,6 @@ import dev.parallax.gc.toolkit.heap.PageResource;
 import dev.parallax.gc.toolkit.metadata.SideBits;
 import dev.parallax.gc.toolkit.metadata.SideBytes;
 
-import java.lang.foreign.MemorySegment;
 
 /**
  * Mark-region space after Immix (Blackburn and McKinley, PLDI 2008): the heap in 32 KiB blocks of
@@ -43,7 +42,6 @@ public final class ImmixSpace implements Space {
     private final String name;
     private final PageResource pages;
     private final ObjectModel objects;
-    private final MemorySegment heap;
     private final long base;
     private final SideBits marks;
     private final SideBytes lines;
@@ -87,7 +85,6 @@ public final class ImmixSpace implements Space {
         this.name = name;
         this.pages = pages;
         this.objects = pages.objects();
-        this.heap = objects.heap();
         this.base = objects.base();
         this.marks = new SideBits(objects.base(), objects.limit(), 3);
         this.lines = new SideBytes(objects.base(), objects.limit(), LOG_LINE_BYTES);
@@ -354,7 +351,7 @@ public final class ImmixSpace implements Space {
         }
         long copy = evacuationCursor;
         evacuationCursor += bytes;
-        MemorySegment.copy(heap, object - base, heap, copy - base, bytes);
+        objects.copyObject(object, copy, bytes);
         objects.setStatus(object, HeaderLayout.forwardingWord(copy));
         markLive(copy, bytes);
         evacuated++;
