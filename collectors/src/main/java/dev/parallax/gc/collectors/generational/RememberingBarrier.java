@@ -12,8 +12,8 @@ import java.util.Arrays;
  * nursery logs that object, once (its log bit, side metadata), in the remembered set a minor
  * collection scans as extra roots.
  *
- * <p>Cost on the store path: a tag test, one owner-table load for the new value, and for a nursery
- * pointer one for the object; the rare logging store takes a lock.
+ * <p>Cost on the store path: one owner-table load for the object (a store into a young object ends
+ * there), then a tag test and one load for the new value; the rare logging store takes a lock.
  */
 final class RememberingBarrier implements WriteBarrier {
     private final TagScheme tags;
@@ -33,8 +33,9 @@ final class RememberingBarrier implements WriteBarrier {
 
     @Override
     public void onReferenceStore(long object, long field, long oldValue, long newValue) {
-        if (tags.isPointer(newValue) && pages.ownerOf(tags.untag(newValue)) == nursery
-                && pages.ownerOf(object) != nursery && logged.testAndSetAtomic(object)) {
+        // the object's page first: most stores go into young objects, and one load settles those
+        if (pages.ownerOf(object) != nursery && tags.isPointer(newValue)
+                && pages.ownerOf(tags.untag(newValue)) == nursery && logged.testAndSetAtomic(object)) {
             remember(object);
         }
     }
