@@ -1,0 +1,143 @@
+package dev.parallax.gc.net.slab;
+
+import dev.parallax.gc.api.object.SlotVisitor;
+
+import java.lang.foreign.Arena;
+
+/**
+ * A net's memory: its partitions (slabs of node slots and variable cells, in one shared arena), the
+ * allocation contexts of its workers and of the mutator side that builds it, and the Ref-cell index
+ * it keeps. What the Ref-cell root sources scan; closed with the net.
+ */
+public final class NetMemory implements AutoCloseable {
+    private final Arena arena = Arena.ofShared();
+    private final Partition[] partitions;
+    private final Allocator[] workers;
+    private final Allocator builder;
+    private final RefIndex index;
+
+    /**
+     * @param partitions one per worker at least; worker i allocates in partition i
+     * @param slots      node slots per partition
+     * @param vars       variable cells per partition
+     */
+    public NetMemory(int partitions, int workers, long slots, long vars, RefIndex index) {
+        if (partitions < 1 || workers < 1 || workers > partitions) {
+            throw new IllegalArgumentException("a net needs 1 <= workers <= partitions, got " + workers
+                    + " workers and " + partitions + " partitions");
+        }
+        if (slots < 1 || slots > 1L << 31 || vars < 1 || vars > 1L << 31) {
+            throw new IllegalArgumentException("slots and variables per partition must be in [1, 2^31], got "
+                    + slots + " and " + vars);
+        }
+        this.index = index;
+        this.partitions = new Partition[partitions];
+        for (int i = 0; i < partitions; i++) {
+            this.partitions[i] = new Partition(arena, i, slots, vars, index.bitmap());
+        }
+        this.workers = new Allocator[workers];
+        for (int i = 0; i < workers; i++) {
+            this.workers[i] = new Allocator(this, i, false);
+        }
+        this.builder = new Allocator(this, partitions - 1, true);
+    }
+
+    public Partition[] partitions() {
+        return partitions;
+    }
+
+    public Partition partition(long id) {
+        return partitions[Partition.partitionOf(id)];
+    }
+
+    public RefIndex index() {
+        return index;
+    }
+
+    /** Worker {@code i}'s allocation context. */
+    public Allocator worker(int i) {
+        return workers[i];
+    }
+
+    public int workers() {
+        return workers.length;
+    }
+
+    /** The mutator side's context: it spreads what it builds over every partition, round-robin. */
+    public Allocator builder() {
+        return builder;
+    }
+
+    // ---- the index, for root sources (in a pause) --------------------------------------------------
+
+    /** Reports every listed Ref cell once, after dropping listed slots that no longer hold a Ref. */
+    public void scanListed(SlotVisitor visitor) {
+        scanListed(builder, visitor);
+        for (Allocator a : workers) {
+            scanListed(a, visitor);
+        }
+    }
+
+    private void scanListed(Allocator a, SlotVisitor visitor) {
+        int n = a.compactListed();
+        long[] ids = a.listed();
+        for (int i = 0; i < n; i++) {
+            long id = ids[i];
+            visitor.visitSlot(partitions[Partition.partitionOf(id)].nodes(),
+                    (Partition.slotOf(id) << Partition.SLOT_SHIFT) + Partition.CELL);
+        }
+    }
+
+    /** Reports the cell of every slot set in partition {@code p}'s bitmap. */
+    public static void scanBitmap(Partition p, SlotVisitor visitor) {
+        var bits = p.bitmap();
+        var nodes = p.nodes();
+        long words = (p.top() + 63) >>> 6;
+        for (long w = 0; w < words; w++) {
+            long word = bits.getAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG, w);
+            while (word != 0) {
+                long slot = (w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+                visitor.visitSlot(nodes, (slot << Partition.SLOT_SHIFT) + Partition.CELL);
+            }
+        }
+    }
+
+    /** Reports the cell of every slot in {@code [from, to)} of partition {@code p} whose header says Ref. */
+    public static void scanSlots(Partition p, long from, long to, SlotVisitor visitor) {
+        var nodes = p.nodes();
+        for (long slot = from; slot < to; slot++) {
+            long offset = slot << Partition.SLOT_SHIFT;
+            if ((nodes.get(java.lang.foreign.ValueLayout.JAVA_LONG, offset) & Partition.KIND_MASK) == Ports.REF) {
+                visitor.visitSlot(nodes, offset + Partition.CELL);
+            }
+        }
+    }
+
+    /** Live Ref nodes, counted by walking every slab (for tests and reports). */
+    public long countRefs() {
+        long[] n = {0};
+        for (Partition p : partitions) {
+            scanSlots(p, 0, p.top(), (region, offset) -> n[0]++);
+        }
+        return n[0];
+    }
+
+    /** Live nodes of any kind. */
+    public long countNodes() {
+        long n = 0;
+        for (Partition p : partitions) {
+            for (long s = 0; s < p.top(); s++) {
+                if ((p.header(s) & Partition.KIND_MASK) != Partition.FREE) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

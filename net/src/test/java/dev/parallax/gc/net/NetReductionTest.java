@@ -1,0 +1,122 @@
+package dev.parallax.gc.net;
+
+import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcRuntime;
+import dev.parallax.gc.api.Mutator;
+import dev.parallax.gc.net.slab.NetException;
+import dev.parallax.gc.net.slab.Ports;
+import dev.parallax.gc.net.term.Evaluator;
+import dev.parallax.gc.net.term.Expr;
+import dev.parallax.gc.net.term.NetCompiler;
+import dev.parallax.gc.runtime.GcRuntimes;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.parallax.gc.net.reduce.Interactions.ADD;
+import static dev.parallax.gc.net.reduce.Interactions.MUL;
+import static dev.parallax.gc.net.reduce.Interactions.SUB;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The reducer computes what the evaluator computes, on hand-written nets of each rule. */
+class NetReductionTest {
+    static GcConfig config(String refRoots) {
+        return GcConfig.defaults().withHeapBytes(4L << 20).withTlabBytes(4096).withStackWords(1024)
+                .withRoots(List.of("precise", "globals", refRoots));
+    }
+
+    /** Compiles, reduces and reads back {@code e} on a fresh runtime; returns the normal form. */
+    static String reduce(GcConfig config, int workers, Expr e) {
+        try (GcRuntime runtime = GcRuntimes.create(config);
+             Net net = Net.create(runtime, NetConfig.of(workers, 1 << 14));
+             Mutator m = runtime.attach("builder")) {
+            long root = new NetCompiler(net, m).compile(e);
+            net.reduce(m);
+            String form = net.readback(root, m);
+            net.link(root, Ports.ERASER);
+            net.reduce(m);
+            assertEquals(0, net.liveRefs(), "every Ref erased with the result");
+            return form;
+        }
+    }
+
+    private static void check(Expr e) {
+        for (int workers = 1; workers <= 2; workers++) {
+            assertEquals(Evaluator.eval(e).text(), reduce(config("net-indexed"), workers, e), e + " on " + workers);
+        }
+    }
+
+    @Test
+    void arithmeticOnNumbers() {
+        check(new Expr.Op(ADD, new Expr.Num(2), new Expr.Op(MUL, new Expr.Num(3), new Expr.Num(4))));
+        check(new Expr.Op(SUB, new Expr.Num(2), new Expr.Num(7)));
+    }
+
+    @Test
+    void operatorsOnRefsBoxTheirResult() {
+        check(new Expr.Op(ADD, new Expr.Box(2), new Expr.Num(5)));
+        check(new Expr.Op(MUL, new Expr.Num(3), new Expr.Tuple(4, 5)));
+        check(new Expr.Op(SUB, new Expr.Small(10), new Expr.Box(4)));
+    }
+
+    @Test
+    void leavesReadBackAsTheirContents() {
+        check(new Expr.Box(9));
+        check(new Expr.Tuple(1, 2));
+        check(new Expr.Small(-3));
+    }
+
+    @Test
+    void duplicationCopiesValuesAndRefCells() {
+        check(new Expr.Twice(ADD, new Expr.Num(21)));
+        check(new Expr.Twice(MUL, new Expr.Box(7)));
+        check(new Expr.Twice(ADD, new Expr.Op(ADD, new Expr.Tuple(1, 2), new Expr.Num(1))));
+    }
+
+    @Test
+    void pairsAnnihilateAndErase() {
+        check(new Expr.Fst(new Expr.Box(1), new Expr.Tuple(2, 3)));
+        check(new Expr.Fst(new Expr.Op(ADD, new Expr.Num(1), new Expr.Box(2)), new Expr.Op(MUL, new Expr.Box(3), new Expr.Num(4))));
+    }
+
+    @Test
+    void duplicatorsCommuteWithPairs() {
+        check(new Expr.PairOp(SUB, new Expr.Box(10), new Expr.Num(3)));
+        check(new Expr.PairOp(ADD, new Expr.Op(MUL, new Expr.Num(2), new Expr.Box(3)), new Expr.Tuple(4, 5)));
+        check(new Expr.PairOp(MUL, new Expr.PairOp(ADD, new Expr.Num(1), new Expr.Num(2)), new Expr.Num(3)));
+    }
+
+    @Test
+    void aRecursiveFunctionUnfoldedByDuplication() {
+        check(new Expr.Repeat(10, ADD, new Expr.Num(3)));       // 3 * 2^10
+        check(new Expr.Repeat(12, ADD, new Expr.Box(1)));       // 4096, boxed at every step
+        check(new Expr.Repeat(5, MUL, new Expr.Num(3)));        // 3^32, wrapping
+    }
+
+    @Test
+    void aNetNeedsExactlyOneRefCellRootSource() {
+        try (GcRuntime runtime = GcRuntimes.create(GcConfig.defaults().withHeapBytes(4L << 20))) {
+            NetException e = assertThrows(NetException.class, () -> Net.create(runtime, NetConfig.of(1, 64)));
+            assertTrue(e.getMessage().contains("net-indexed"), e.getMessage());
+        }
+        GcConfig two = GcConfig.defaults().withHeapBytes(4L << 20).withRoots(List.of("precise", "net-naive", "net-parallel"));
+        try (GcRuntime runtime = GcRuntimes.create(two)) {
+            NetException e = assertThrows(NetException.class, () -> Net.create(runtime, NetConfig.of(1, 64)));
+            assertTrue(e.getMessage().contains("reported twice"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFullSlabIsNamed() {
+        try (GcRuntime runtime = GcRuntimes.create(config("net-naive"));
+             Net net = Net.create(runtime, NetConfig.of(1, 64));
+             Mutator m = runtime.attach("builder")) {
+            NetException e = assertThrows(NetException.class,
+                    () -> new NetCompiler(net, m).compile(new Expr.Repeat(40, ADD, new Expr.Num(1))));
+            assertTrue(e.getMessage().startsWith("net partition 0 has no free variable cell; give the net more"),
+                    e.getMessage());
+        }
+    }
+}
