@@ -82,6 +82,7 @@ public final class Reducer {
                 stacks[next].push(pending.a, pending.b);
                 next = (next + 1) % n;
             }
+            memory.dealFreeToWorkers();
             idle.set(0);
             failure.set(null);
             long before = total();
@@ -104,6 +105,7 @@ public final class Reducer {
                     Thread.currentThread().interrupt();
                 }
             }
+            memory.gatherFreeToBuilder();
             Throwable f = failure.get();
             if (f != null) {
                 if (f instanceof RuntimeException r) {

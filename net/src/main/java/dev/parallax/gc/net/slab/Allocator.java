@@ -4,21 +4,22 @@ import java.util.Arrays;
 
 /**
  * One thread's allocation context in a net's slabs: free lists of node slots and variable cells
- * (intrusive: a free slot's word 1, a free variable's cell, holds the next id), bump allocation in
- * its home partition when they are empty, and its remembered list of Ref slots when the net keeps
- * the {@link RefIndex#LIST list index}. Confined to one thread at a time; no Java object per node.
+ * (stacks of ids in long arrays, which {@link NetMemory} deals out to the workers before a reduction
+ * and gathers back to the builder after it), bump allocation in its home partition when they are
+ * empty, and its remembered list of Ref slots when the net keeps the {@link RefIndex#LIST list
+ * index}. Confined to one thread at a time; no Java object per node.
  */
 public final class Allocator {
-    private static final long NONE = -1;
-
     private final NetMemory memory;
     private final Partition[] partitions;
     private final boolean bitmap;
     private final boolean list;
     private int home;
     private final boolean roundRobin;
-    private long freeNodes = NONE;
-    private long freeVars = NONE;
+    long[] freeNodes = new long[256];
+    int freeNodeCount;
+    long[] freeVars = new long[256];
+    int freeVarCount;
     private long[] listed = new long[64];
     private int listedCount;
 
@@ -35,13 +36,13 @@ public final class Allocator {
 
     /** A fresh node of {@code kind} with the given header bits above the kind; its words are stale. */
     public long node(int kind, long extra) {
-        long id = freeNodes;
+        long id;
         Partition p;
         long slot;
-        if (id != NONE) {
+        if (freeNodeCount > 0) {
+            id = freeNodes[--freeNodeCount];
             p = partitions[Partition.partitionOf(id)];
             slot = Partition.slotOf(id);
-            freeNodes = p.word(slot, 1);
         } else {
             if (roundRobin) {
                 home = (home + 1) % partitions.length;
@@ -73,8 +74,10 @@ public final class Allocator {
         Partition p = partitions[Partition.partitionOf(id)];
         long slot = Partition.slotOf(id);
         p.setHeader(slot, p.header(slot) & Partition.LISTED);
-        p.setWord(slot, 1, freeNodes);
-        freeNodes = id;
+        if (freeNodeCount == freeNodes.length) {
+            freeNodes = Arrays.copyOf(freeNodes, freeNodes.length * 2);
+        }
+        freeNodes[freeNodeCount++] = id;
     }
 
     /**
@@ -117,11 +120,9 @@ public final class Allocator {
 
     /** A fresh, empty variable cell; its id goes in a {@link Ports#VAR} port. */
     public long var() {
-        long id = freeVars;
-        if (id != NONE) {
-            Partition p = partitions[Partition.partitionOf(id)];
-            freeVars = p.var(Partition.slotOf(id));
-            p.setVar(Partition.slotOf(id), Ports.EMPTY);
+        if (freeVarCount > 0) {
+            long id = freeVars[--freeVarCount];
+            partitions[Partition.partitionOf(id)].setVar(Partition.slotOf(id), Ports.EMPTY);
             return id;
         }
         if (roundRobin) {
@@ -137,8 +138,10 @@ public final class Allocator {
 
     /** Frees a variable whose two ends have both arrived. */
     public void freeVar(long id) {
-        partitions[Partition.partitionOf(id)].setVar(Partition.slotOf(id), freeVars);
-        freeVars = id;
+        if (freeVarCount == freeVars.length) {
+            freeVars = Arrays.copyOf(freeVars, freeVars.length * 2);
+        }
+        freeVars[freeVarCount++] = id;
     }
 
     // ---- the remembered list ----------------------------------------------------------------------

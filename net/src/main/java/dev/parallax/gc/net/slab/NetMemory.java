@@ -68,6 +68,69 @@ public final class NetMemory implements AutoCloseable {
         return builder;
     }
 
+    // ---- free lists ---------------------------------------------------------------------------------
+
+    /** Before a reduction: every free slot and variable dealt out evenly to the workers. Single-threaded. */
+    public void dealFreeToWorkers() {
+        Allocator[] all = new Allocator[workers.length + 1];
+        System.arraycopy(workers, 0, all, 0, workers.length);
+        all[workers.length] = builder;
+        long[] nodes = gather(all, true);
+        long[] vars = gather(all, false);
+        for (int i = 0; i < workers.length; i++) {
+            Allocator w = workers[i];
+            w.freeNodes = slice(nodes, i, workers.length);
+            w.freeNodeCount = w.freeNodes.length;
+            w.freeVars = slice(vars, i, workers.length);
+            w.freeVarCount = w.freeVars.length;
+            w.freeNodes = grow(w.freeNodes);
+            w.freeVars = grow(w.freeVars);
+        }
+    }
+
+    /** After a reduction: every free slot and variable gathered to the builder. Single-threaded. */
+    public void gatherFreeToBuilder() {
+        Allocator[] all = new Allocator[workers.length + 1];
+        System.arraycopy(workers, 0, all, 0, workers.length);
+        all[workers.length] = builder;
+        long[] nodes = gather(all, true);
+        long[] vars = gather(all, false);
+        builder.freeNodes = grow(nodes);
+        builder.freeNodeCount = nodes.length;
+        builder.freeVars = grow(vars);
+        builder.freeVarCount = vars.length;
+    }
+
+    private static long[] gather(Allocator[] all, boolean nodes) {
+        int n = 0;
+        for (Allocator a : all) {
+            n += nodes ? a.freeNodeCount : a.freeVarCount;
+        }
+        long[] out = new long[n];
+        int at = 0;
+        for (Allocator a : all) {
+            int count = nodes ? a.freeNodeCount : a.freeVarCount;
+            System.arraycopy(nodes ? a.freeNodes : a.freeVars, 0, out, at, count);
+            at += count;
+            if (nodes) {
+                a.freeNodeCount = 0;
+            } else {
+                a.freeVarCount = 0;
+            }
+        }
+        return out;
+    }
+
+    private static long[] slice(long[] all, int i, int parts) {
+        int from = (int) ((long) all.length * i / parts);
+        int to = (int) ((long) all.length * (i + 1) / parts);
+        return java.util.Arrays.copyOfRange(all, from, to);
+    }
+
+    private static long[] grow(long[] stack) {
+        return java.util.Arrays.copyOf(stack, Math.max(256, stack.length * 2));
+    }
+
     // ---- the index, for root sources (in a pause) --------------------------------------------------
 
     /** Reports every listed Ref cell once, after dropping listed slots that no longer hold a Ref. */

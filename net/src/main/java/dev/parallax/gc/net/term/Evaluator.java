@@ -55,7 +55,22 @@ public final class Evaluator {
         };
     }
 
-    /** Ref nodes and heap objects the compiled net starts with (for sizing and for reports). */
+    /** Expression nodes: leaves and operators (a {@code Repeat} counts its unfolded duplications). */
+    public static long size(Expr e) {
+        return switch (e) {
+            case Expr.Num x -> 1;
+            case Expr.Box x -> 1;
+            case Expr.Small x -> 1;
+            case Expr.Tuple x -> 1;
+            case Expr.Op x -> 1 + size(x.l()) + size(x.r());
+            case Expr.Twice x -> 1 + size(x.e());
+            case Expr.Fst x -> 1 + size(x.a()) + size(x.b());
+            case Expr.PairOp x -> 1 + size(x.a()) + size(x.b());
+            case Expr.Repeat x -> x.n() + size(x.e());
+        };
+    }
+
+    /** Leaves of the program (for sizing and for reports). */
     public static int leaves(Expr e) {
         return switch (e) {
             case Expr.Num x -> 1;
