@@ -142,7 +142,7 @@ public final class Net implements AutoCloseable {
     public long cell(long ref) {
         requireRef(ref);
         long id = Ports.value(ref);
-        return memory.partition(id).cell(Partition.slotOf(id));
+        return memory.cell(id);
     }
 
     /** The object a Ref port's cell points to (0 if it holds no pointer). Valid until the caller's next safepoint. */

@@ -28,7 +28,7 @@ final class SkipOnePartitionRoots extends RefCellRoots {
     public void scan(NetMemory net, SlotVisitor visitor) {
         for (Partition p : net.partitions()) {
             if (p.index() != 1) {
-                NetMemory.scanSlots(p, 0, p.top(), visitor);
+                net.scanSlots(p, 0, p.top(), visitor);
             }
         }
     }

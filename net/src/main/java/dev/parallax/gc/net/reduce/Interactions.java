@@ -230,7 +230,7 @@ public final class Interactions {
             alloc.free(id);
             long copy = v;
             if (tag(v) == REF) {
-                copy = port(REF, alloc.ref(memory.partition(value(v)).cell(Partition.slotOf(value(v)))));
+                copy = port(REF, alloc.ref(memory.cell(value(v))));
             }
             link(a1, v);
             link(a2, copy);
@@ -291,7 +291,7 @@ public final class Interactions {
             return numValue(v);
         }
         long id = value(v);
-        long cell = memory.partition(id).cell(Partition.slotOf(id));
+        long cell = memory.cell(id);
         int n = valueOf(cell, mutator, tags);
         alloc.freeRef(id);
         return n;

@@ -8,7 +8,8 @@ import dev.parallax.gc.net.slab.RefIndex;
 /**
  * {@code net-naive}: walks every slot of every partition up to its high-water mark and reports the
  * cell of each slot whose header says Ref. Nothing on the reducer's hot path; cost proportional to
- * the slab memory (one header load per 32-byte slot, so every cache line is read).
+ * the slab memory (one header load per 32-byte slot, so every cache line is read), plus one cell
+ * read per Ref.
  */
 public final class NaiveRefRoots extends RefCellRoots {
     public static final String NAME = "net-naive";
@@ -26,7 +27,7 @@ public final class NaiveRefRoots extends RefCellRoots {
     @Override
     public void scan(NetMemory net, SlotVisitor visitor) {
         for (Partition p : net.partitions()) {
-            NetMemory.scanSlots(p, 0, p.top(), visitor);
+            net.scanSlots(p, 0, p.top(), visitor);
         }
     }
 }

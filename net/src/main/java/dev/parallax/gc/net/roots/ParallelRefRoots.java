@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@code net-parallel}: the naive walk split across GC worker threads. The slabs are cut into chunks
- * of {@value #CHUNK_SLOTS} slots; the threads claim chunks and record the cell offset of every Ref
+ * of {@value #CHUNK_SLOTS} slots; the threads claim chunks and record the cell id of every Ref
  * slot they find in their chunk's buffer; then the collecting thread reports the buffers in order
  * (collectors' root visitors are single-threaded). Option {@value #THREADS_OPTION}: the GC threads
  * (default: the machine's cores). Nothing on the reducer's hot path; the walk's memory reads are
@@ -91,10 +91,9 @@ public final class ParallelRefRoots extends RefCellRoots {
             runInPool();
         }
         for (int c = 0; c < chunks; c++) {
-            long[] offsets = found[c];
-            var nodes = chunkPartition[c].nodes();
+            long[] cells = found[c];
             for (int i = 0, n = foundCount[c]; i < n; i++) {
-                visitor.visitSlot(nodes, offsets[i]);
+                net.visitCell(cells[i], visitor);
             }
         }
     }
@@ -154,7 +153,7 @@ public final class ParallelRefRoots extends RefCellRoots {
         }
     }
 
-    /** Records the cell offset of every Ref slot of chunk {@code c}. */
+    /** Records the cell id of every Ref slot of chunk {@code c}. */
     private void walk(int c) {
         Partition p = chunkPartition[c];
         long from = chunkFrom[c];
@@ -169,7 +168,7 @@ public final class ParallelRefRoots extends RefCellRoots {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, out.length * 2);
                 }
-                out[n++] = offset + Partition.CELL;
+                out[n++] = nodes.get(java.lang.foreign.ValueLayout.JAVA_LONG, offset + Partition.PAYLOAD);
             }
         }
         found[c] = out;

@@ -20,6 +20,8 @@ public final class Allocator {
     int freeNodeCount;
     long[] freeVars = new long[256];
     int freeVarCount;
+    long[] freeCells = new long[256];
+    int freeCellCount;
     private long[] listed = new long[64];
     private int listedCount;
 
@@ -88,9 +90,12 @@ public final class Allocator {
         long id = node(Ports.REF, 0);
         Partition p = partitions[Partition.partitionOf(id)];
         long slot = Partition.slotOf(id);
-        p.setCell(slot, cellWord);
+        long cell = cell();
+        Partition cp = partitions[Partition.partitionOf(cell)];
+        cp.setCellAt(Partition.slotOf(cell), cellWord);
+        p.setWord(slot, 3, cell);
         if (bitmap) {
-            p.markRef(slot);
+            cp.markCell(Partition.slotOf(cell));
         }
         if (list) {
             long header = p.header(slot);
@@ -108,12 +113,30 @@ public final class Allocator {
     /** Frees a Ref node: its cell stops being a root (the object it named may die). */
     public void freeRef(long id) {
         Partition p = partitions[Partition.partitionOf(id)];
-        long slot = Partition.slotOf(id);
-        p.setCell(slot, 0);
+        long cell = p.cellId(Partition.slotOf(id));
+        Partition cp = partitions[Partition.partitionOf(cell)];
+        cp.setCellAt(Partition.slotOf(cell), 0);
         if (bitmap) {
-            p.unmarkRef(slot);
+            cp.unmarkCell(Partition.slotOf(cell));
         }
+        if (freeCellCount == freeCells.length) {
+            freeCells = Arrays.copyOf(freeCells, freeCells.length * 2);
+        }
+        freeCells[freeCellCount++] = cell;
         free(id);
+    }
+
+    /** A Ref cell id: a freed one, else a fresh one in the home partition's table. */
+    private long cell() {
+        if (freeCellCount > 0) {
+            return freeCells[--freeCellCount];
+        }
+        Partition p = partitions[home];
+        long c = p.bumpCell();
+        if (c < 0) {
+            throw new NetException("net partition " + home + " has no free Ref cell; give the net more slots per partition");
+        }
+        return Partition.nodeId(home, c);
     }
 
     // ---- variables ------------------------------------------------------------------------------

@@ -75,16 +75,20 @@ public final class NetMemory implements AutoCloseable {
         Allocator[] all = new Allocator[workers.length + 1];
         System.arraycopy(workers, 0, all, 0, workers.length);
         all[workers.length] = builder;
-        long[] nodes = gather(all, true);
-        long[] vars = gather(all, false);
+        long[] nodes = gather(all, 0);
+        long[] vars = gather(all, 1);
+        long[] cells = gather(all, 2);
         for (int i = 0; i < workers.length; i++) {
             Allocator w = workers[i];
             w.freeNodes = slice(nodes, i, workers.length);
             w.freeNodeCount = w.freeNodes.length;
             w.freeVars = slice(vars, i, workers.length);
             w.freeVarCount = w.freeVars.length;
+            w.freeCells = slice(cells, i, workers.length);
+            w.freeCellCount = w.freeCells.length;
             w.freeNodes = grow(w.freeNodes);
             w.freeVars = grow(w.freeVars);
+            w.freeCells = grow(w.freeCells);
         }
     }
 
@@ -93,29 +97,33 @@ public final class NetMemory implements AutoCloseable {
         Allocator[] all = new Allocator[workers.length + 1];
         System.arraycopy(workers, 0, all, 0, workers.length);
         all[workers.length] = builder;
-        long[] nodes = gather(all, true);
-        long[] vars = gather(all, false);
+        long[] nodes = gather(all, 0);
+        long[] vars = gather(all, 1);
+        long[] cells = gather(all, 2);
         builder.freeNodes = grow(nodes);
         builder.freeNodeCount = nodes.length;
         builder.freeVars = grow(vars);
         builder.freeVarCount = vars.length;
+        builder.freeCells = grow(cells);
+        builder.freeCellCount = cells.length;
     }
 
-    private static long[] gather(Allocator[] all, boolean nodes) {
+    /** Empties every allocator's free stack of {@code kind} (0 nodes, 1 variables, 2 Ref cells) into one array. */
+    private static long[] gather(Allocator[] all, int kind) {
         int n = 0;
         for (Allocator a : all) {
-            n += nodes ? a.freeNodeCount : a.freeVarCount;
+            n += kind == 0 ? a.freeNodeCount : kind == 1 ? a.freeVarCount : a.freeCellCount;
         }
         long[] out = new long[n];
         int at = 0;
         for (Allocator a : all) {
-            int count = nodes ? a.freeNodeCount : a.freeVarCount;
-            System.arraycopy(nodes ? a.freeNodes : a.freeVars, 0, out, at, count);
+            int count = kind == 0 ? a.freeNodeCount : kind == 1 ? a.freeVarCount : a.freeCellCount;
+            System.arraycopy(kind == 0 ? a.freeNodes : kind == 1 ? a.freeVars : a.freeCells, 0, out, at, count);
             at += count;
-            if (nodes) {
-                a.freeNodeCount = 0;
-            } else {
-                a.freeVarCount = 0;
+            switch (kind) {
+                case 0 -> a.freeNodeCount = 0;
+                case 1 -> a.freeVarCount = 0;
+                default -> a.freeCellCount = 0;
             }
         }
         return out;
@@ -146,33 +154,43 @@ public final class NetMemory implements AutoCloseable {
         long[] ids = a.listed();
         for (int i = 0; i < n; i++) {
             long id = ids[i];
-            visitor.visitSlot(partitions[Partition.partitionOf(id)].nodes(),
-                    (Partition.slotOf(id) << Partition.SLOT_SHIFT) + Partition.CELL);
+            visitCell(partitions[Partition.partitionOf(id)].cellId(Partition.slotOf(id)), visitor);
         }
     }
 
-    /** Reports the cell of every slot set in partition {@code p}'s bitmap. */
+    /** Reports Ref cell {@code cellId} (a partition and an index in its cell table). */
+    public void visitCell(long cellId, SlotVisitor visitor) {
+        visitor.visitSlot(partitions[Partition.partitionOf(cellId)].cells(), Partition.slotOf(cellId) << 3);
+    }
+
+    /** The word in the cell of Ref node {@code refNode}. */
+    public long cell(long refNode) {
+        long cellId = partition(refNode).cellId(Partition.slotOf(refNode));
+        return partitions[Partition.partitionOf(cellId)].cellAt(Partition.slotOf(cellId));
+    }
+
+    /** Reports every Ref cell set in partition {@code p}'s bitmap: a sequential pass over its packed cell table. */
     public static void scanBitmap(Partition p, SlotVisitor visitor) {
         var bits = p.bitmap();
-        var nodes = p.nodes();
-        long words = (p.top() + 63) >>> 6;
+        var cells = p.cells();
+        long words = (p.cellTop() + 63) >>> 6;
         for (long w = 0; w < words; w++) {
             long word = bits.getAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG, w);
             while (word != 0) {
-                long slot = (w << 6) + Long.numberOfTrailingZeros(word);
+                long i = (w << 6) + Long.numberOfTrailingZeros(word);
                 word &= word - 1;
-                visitor.visitSlot(nodes, (slot << Partition.SLOT_SHIFT) + Partition.CELL);
+                visitor.visitSlot(cells, i << 3);
             }
         }
     }
 
     /** Reports the cell of every slot in {@code [from, to)} of partition {@code p} whose header says Ref. */
-    public static void scanSlots(Partition p, long from, long to, SlotVisitor visitor) {
+    public void scanSlots(Partition p, long from, long to, SlotVisitor visitor) {
         var nodes = p.nodes();
         for (long slot = from; slot < to; slot++) {
             long offset = slot << Partition.SLOT_SHIFT;
             if ((nodes.get(java.lang.foreign.ValueLayout.JAVA_LONG, offset) & Partition.KIND_MASK) == Ports.REF) {
-                visitor.visitSlot(nodes, offset + Partition.CELL);
+                visitCell(nodes.get(java.lang.foreign.ValueLayout.JAVA_LONG, offset + Partition.PAYLOAD), visitor);
             }
         }
     }

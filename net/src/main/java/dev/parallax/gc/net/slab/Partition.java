@@ -6,25 +6,32 @@ import java.lang.foreign.ValueLayout;
 import java.lang.invoke.VarHandle;
 
 /**
- * One partition of a net: a slab of fixed-size node slots and a table of variable cells, both in
- * off-heap memory, plus the optional Ref-cell index (a bitmap with one bit per slot).
+ * One partition of a net: a slab of fixed-size node slots, a table of variable cells, and a dense
+ * table of Ref cells, all in off-heap memory, plus the optional Ref-cell index (a bitmap with one bit
+ * per Ref cell).
  *
  * <p>Slot layout, {@value #SLOT_BYTES} bytes: word 0 the header ({@link #KIND_MASK kind} in the low
  * byte, a label or operator above it, bit 62 {@link #BOXED}, bit 63 {@link #LISTED}), words 1 and 2
- * the aux ports, word 3 the payload: a Ref node's cell (a word tagged by the runtime's tag scheme) or
- * an operator's first operand. Slots above {@link #top()} were never used; free slots below it have
- * kind {@link #FREE} and sit on some worker's free list, linked through word 1.
+ * the aux ports, word 3 the payload: an operator's first operand, or a Ref node's cell id. A Ref
+ * node's 64-bit cell (a word tagged by the runtime's tag scheme) lives in the Ref-cell table of some
+ * partition, named by that id: cells of live Refs are packed together (freed cells are reused first),
+ * so an index scan reads them sequentially instead of one cache line of the slab per Ref. Slots,
+ * variables and cells above their tops were never used; free ones below sit on some thread's free
+ * stack.
  *
- * <p>Threads: a slot is written by the one thread that owns it (allocated it, or took its node out of
- * a redex); the bump pointer only by the partition's home worker (or the builder before reduction);
- * the bitmap with atomic bit operations, since a freed slot may be reused by any worker. Root
- * sources read everything in a pause, when every worker is parked.
+ * <p>Threads: a slot or cell is written by the one thread that owns it (allocated it, or took its
+ * node out of a redex), or by a collector in a pause (a cell, with compare-and-set); the bump pointers
+ * only by the partition's home worker (or the builder before reduction); the bitmap with atomic bit
+ * operations, since a freed cell may be reused by any worker. Root sources read everything in a
+ * pause, when every worker is parked.
  */
 public final class Partition {
     public static final int SLOT_BYTES = 32;
+    /** {@link #SLOT_BYTES} as a long, for byte counts. */
+    public static final long SLAB_BYTES_PER_SLOT = SLOT_BYTES;
     public static final int SLOT_SHIFT = 5;
-    /** Byte offset of a slot's Ref cell within the slot. */
-    public static final int CELL = 24;
+    /** Byte offset of a slot's payload word (a Ref's cell id) within the slot. */
+    public static final int PAYLOAD = 24;
     public static final long KIND_MASK = 0xFF;
     public static final int FREE = 0;
     /** An operator's first operand came from a Ref: its result is boxed on the GC heap. */
@@ -39,9 +46,11 @@ public final class Partition {
     private final long varCells;
     private final MemorySegment nodes;
     private final MemorySegment vars;
+    private final MemorySegment cells;
     private final MemorySegment bitmap;
     private long top;
     private long varTop;
+    private long cellTop;
 
     Partition(Arena arena, int index, long slots, long varCells, boolean bitmap) {
         this.index = index;
@@ -49,6 +58,7 @@ public final class Partition {
         this.varCells = varCells;
         this.nodes = arena.allocate(slots * SLOT_BYTES, 64);
         this.vars = arena.allocate(varCells * 8, 64);
+        this.cells = arena.allocate(slots * 8, 64);
         this.bitmap = bitmap ? arena.allocate(((slots + 63) >>> 6) * 8, 64) : null;
     }
 
@@ -71,7 +81,17 @@ public final class Partition {
         return nodes;
     }
 
-    /** The Ref-cell bitmap (bit s set iff slot s holds a Ref node), or null when not maintained. */
+    /** The Ref-cell table; cell i at byte offset {@code 8 * i}. */
+    public MemorySegment cells() {
+        return cells;
+    }
+
+    /** One past the highest Ref cell ever allocated. */
+    public long cellTop() {
+        return cellTop;
+    }
+
+    /** The Ref-cell bitmap (bit i set iff cell i belongs to a live Ref node), or null when not maintained. */
     public MemorySegment bitmap() {
         return bitmap;
     }
@@ -95,6 +115,14 @@ public final class Partition {
             return -1;
         }
         return top++;
+    }
+
+    /** Bumps a never-used Ref cell, or -1 when the table is full. Home worker only. */
+    long bumpCell() {
+        if (cellTop == slots) {
+            return -1;
+        }
+        return cellTop++;
     }
 
     /** Bumps a never-used variable cell, or -1 when the table is full. Home worker only. */
@@ -123,19 +151,24 @@ public final class Partition {
         nodes.set(ValueLayout.JAVA_LONG, (slot << SLOT_SHIFT) + ((long) word << 3), value);
     }
 
-    /** A Ref node's cell, read with acquire semantics (a concurrent collector may be rewriting it). */
-    public long cell(long slot) {
-        return (long) WORD.getAcquire(nodes, (slot << SLOT_SHIFT) + CELL);
+    /** A Ref node's cell id (its payload word). */
+    public long cellId(long slot) {
+        return nodes.get(ValueLayout.JAVA_LONG, (slot << SLOT_SHIFT) + PAYLOAD);
     }
 
-    /** Writes a Ref node's cell with release semantics. */
-    void setCell(long slot, long word) {
-        WORD.setRelease(nodes, (slot << SLOT_SHIFT) + CELL, word);
+    /** Ref cell {@code i} of this partition's table, read with acquire semantics (a collector may have rewritten it). */
+    public long cellAt(long i) {
+        return (long) WORD.getAcquire(cells, i << 3);
     }
 
-    /** Replaces a Ref cell's word with compare-and-set; false when another thread changed it first. */
-    boolean casCell(long slot, long expected, long word) {
-        return WORD.compareAndSet(nodes, (slot << SLOT_SHIFT) + CELL, expected, word);
+    /** Writes Ref cell {@code i} with release semantics. */
+    void setCellAt(long i, long word) {
+        WORD.setRelease(cells, i << 3, word);
+    }
+
+    /** Replaces Ref cell {@code i}'s word with compare-and-set; false when another thread changed it first. */
+    public boolean casCellAt(long i, long expected, long word) {
+        return WORD.compareAndSet(cells, i << 3, expected, word);
     }
 
     // ---- variables ------------------------------------------------------------------------------
@@ -165,11 +198,11 @@ public final class Partition {
 
     // ---- bitmap ---------------------------------------------------------------------------------
 
-    void markRef(long slot) {
-        WORD.getAndBitwiseOr(bitmap, (slot >>> 6) << 3, 1L << slot);
+    void markCell(long i) {
+        WORD.getAndBitwiseOr(bitmap, (i >>> 6) << 3, 1L << i);
     }
 
-    void unmarkRef(long slot) {
-        WORD.getAndBitwiseAnd(bitmap, (slot >>> 6) << 3, ~(1L << slot));
+    void unmarkCell(long i) {
+        WORD.getAndBitwiseAnd(bitmap, (i >>> 6) << 3, ~(1L << i));
     }
 }

@@ -8,7 +8,7 @@ package dev.parallax.gc.net.slab;
 public enum RefIndex {
     /** No index: the root source walks every slot (naive and parallel scans). Nothing on the hot path. */
     NONE(false, false),
-    /** One bit per slot, set when a Ref is created, cleared when it is freed (an atomic OR / AND). */
+    /** One bit per Ref cell of the packed cell tables, set when a Ref is created, cleared when it is freed (an atomic OR / AND). */
     BITMAP(true, false),
     /**
      * A remembered list per allocating thread: a slot is appended the first time it holds a Ref (a
