@@ -76,11 +76,13 @@ public final class Reducer {
         reducing = true;
         try {
             int n = workers.length;
-            // deal the pending redexes out, round-robin
-            int next = 0;
+            // deal the pending redexes out in contiguous blocks: redexes built together (a subtree) stay on
+            // one worker, so siblings do not link their results across cores
+            int total = pending.size();
+            int dealt = 0;
             while (pending.pop()) {
-                stacks[next].push(pending.a, pending.b);
-                next = (next + 1) % n;
+                stacks[(int) ((long) dealt * n / Math.max(1, total))].push(pending.a, pending.b);
+                dealt++;
             }
             memory.dealFreeToWorkers();
             idle.set(0);
