@@ -46,6 +46,10 @@ public final class RefScanCommand implements Callable<Integer> {
             description = "Timed repetitions per figure, after a warm-up; the median is shown (default ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--warmup-ms", paramLabel = "MS", defaultValue = "500",
+            description = "Untimed scans before each figure: at least 10 and for at least this long (default ${DEFAULT-VALUE}).")
+    long warmupMs;
+
     @Option(names = "--seed", paramLabel = "SEED", defaultValue = "12",
             description = "Where the Refs go (default ${DEFAULT-VALUE}).")
     long seed;
@@ -71,12 +75,13 @@ public final class RefScanCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--density: " + d + " is not a percentage in (0, 100]");
             }
         }
-        if (partitions < 1 || partitions > 64 || threads < 1 || threads > 64 || repeats < 1) {
-            throw new ParameterException(spec.commandLine(), "--partitions and --threads must be in [1, 64], --repeats at least 1");
+        if (partitions < 1 || partitions > 64 || threads < 1 || threads > 64 || repeats < 1 || warmupMs < 0) {
+            throw new ParameterException(spec.commandLine(), "--partitions and --threads must be in [1, 64], --repeats at "
+                    + "least 1, --warmup-ms at least 0");
         }
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = Progress.to(spec.commandLine().getErr());
-        RefScanExperiment experiment = new RefScanExperiment(partitions, threads, repeats, progress::update);
+        RefScanExperiment experiment = new RefScanExperiment(partitions, threads, repeats, warmupMs, progress::update);
         List<RefScanExperiment.Row> rows = new ArrayList<>();
         for (long n : nodes) {
             for (double d : densities) {
@@ -103,13 +108,13 @@ public final class RefScanCommand implements Callable<Integer> {
         out.print(table.render());
         out.printf(Locale.ROOT, """
                 Each strategy reports every Ref cell once to a visitor that reads the cell; times are medians of %d \
-                scans after a warm-up (at least 10 scans and half a second). Slabs: %d partitions of 32-byte node slots, Refs spread at random \
+                scans after a warm-up (at least 10 scans and %d ms). Slabs: %d partitions of 32-byte node slots, Refs spread at random \
                 (seed %d); the net keeps both indexes. naive: every slot's header read; bitmap: one bit per slot; \
                 list: a remembered list per allocating thread (here one: the builder); parallel: the naive walk \
                 over %d GC threads in chunks of 65,536 slots, cells then reported by one thread. read ms: every word \
                 of the used slab memory read once, sequentially; GB/s: the read bandwidth that gives (this run, \
                 this machine).
-                %s%n""", repeats, partitions, seed, threads, Machine.describe(commandLine));
+                %s%n""", repeats, warmupMs, partitions, seed, threads, Machine.describe(commandLine));
         if (experiment.sink() == 42) {
             out.println();
         }

@@ -27,7 +27,6 @@ import java.util.function.Consumer;
  */
 public final class RefScanExperiment {
     /** One measured configuration; times in milliseconds (medians). */
-    // warm-up: see warmUp
     public record Row(long nodes, double densityPercent, long refs, long slabBytes, double naiveMs, double bitmapMs,
                       double listMs, double parallelMs, double readMs) {
         public double bandwidthGBps() {
@@ -38,18 +37,21 @@ public final class RefScanExperiment {
     private final int partitions;
     private final int threads;
     private final int repeats;
+    private final long warmupNanos;
     private final Consumer<String> progress;
     private long sink;
 
     /**
      * @param partitions slabs the nodes are spread over (a net has one per worker)
      * @param threads    GC threads of the parallel walk
-     * @param repeats    timed repetitions per measurement (the median is kept), after a warm-up
+     * @param repeats    timed repetitions per measurement (the median is kept), after a warm-up of at
+     *                   least 10 scans and {@code warmupMillis}
      */
-    public RefScanExperiment(int partitions, int threads, int repeats, Consumer<String> progress) {
+    public RefScanExperiment(int partitions, int threads, int repeats, long warmupMillis, Consumer<String> progress) {
         this.partitions = partitions;
         this.threads = threads;
         this.repeats = repeats;
+        this.warmupNanos = warmupMillis * 1_000_000L;
         this.progress = progress;
     }
 
@@ -113,9 +115,9 @@ public final class RefScanExperiment {
         return median(ms);
     }
 
-    /** Runs {@code scan} untimed at least 10 times and for at least half a second, so the JIT has compiled it. */
-    private static void warmUp(Runnable scan) {
-        long until = System.nanoTime() + 500_000_000L;
+    /** Runs {@code scan} untimed at least 10 times and for at least the warm-up time, so the JIT has compiled it. */
+    private void warmUp(Runnable scan) {
+        long until = System.nanoTime() + warmupNanos;
         for (int i = 0; i < 10 || System.nanoTime() < until; i++) {
             scan.run();
         }
