@@ -95,6 +95,26 @@ class NetReductionTest {
         check(new Expr.Repeat(5, MUL, new Expr.Num(3)));        // 3^32, wrapping
     }
 
+    /**
+     * A long chain of boxed operations keeps one worker busy allocating, with a collection at every
+     * allocation, while the other has nothing to do: the collections must not wait for the idle worker
+     * (it counts as stopped), or the one-second safepoint timeout fails the reduction.
+     */
+    @Test
+    void anIdleWorkerCountsAsStoppedAndABusyOneParksAtEveryCollection() {
+        GcConfig config = config("net-indexed").withStress(dev.parallax.gc.api.StressMode.ALLOCATION, 1)
+                .withSafepointTimeoutMillis(1000);
+        try (GcRuntime runtime = GcRuntimes.create(config);
+             Net net = Net.create(runtime, NetConfig.of(2, 1 << 12));
+             Mutator m = runtime.attach("builder")) {
+            long root = new NetCompiler(net, m).compile(new Expr.Repeat(60, ADD, new Expr.Box(1)));
+            long before = runtime.stats().collections();
+            net.reduce(m);
+            assertEquals(Evaluator.eval(new Expr.Repeat(60, ADD, new Expr.Box(1))).text(), net.readback(root, m));
+            assertTrue(runtime.stats().collections() - before >= 60, "a collection per boxed result: " + runtime.stats());
+        }
+    }
+
     @Test
     void aNetNeedsExactlyOneRefCellRootSource() {
         try (GcRuntime runtime = GcRuntimes.create(GcConfig.defaults().withHeapBytes(4L << 20))) {
