@@ -115,6 +115,33 @@ class NetReductionTest {
         }
     }
 
+    /**
+     * A duplicator meeting an operator's principal port commutes with it (each copy of the operator
+     * gets a copy of its second operand), and a duplicator meeting a one-operand operator too: the
+     * result is a superposition of the two sums, a duplicator node, as the rules say.
+     */
+    @Test
+    void duplicatorsCommuteWithOperators() {
+        try (GcRuntime runtime = GcRuntimes.create(config("net-naive"));
+             Net net = Net.create(runtime, NetConfig.of(2, 1 << 10));
+             Mutator m = runtime.attach("builder")) {
+            // dup(1, 2) >< (_ + 5): two operators, 1 + 5 and 2 + 5, their results under a duplicator
+            long out = net.var();
+            long op = net.node(Ports.OP2, ADD, Ports.num(5), out);
+            long dup = net.node(Ports.DUP, net.freshLabel(), Ports.num(1), Ports.num(2));
+            net.link(dup, op);
+            // a one-operand operator (10 + _) meeting dup(1, 2)
+            long out2 = net.var();
+            long s = net.var();
+            long op2 = net.node(Ports.OP2, ADD, s, out2);
+            net.link(Ports.num(10), op2);
+            net.link(s, net.node(Ports.DUP, net.freshLabel(), Ports.num(1), Ports.num(2)));
+            net.reduce(m);
+            assertEquals("dup(6, 7)", net.readback(out, m));
+            assertEquals("dup(11, 12)", net.readback(out2, m));
+        }
+    }
+
     @Test
     void aNetNeedsExactlyOneRefCellRootSource() {
         try (GcRuntime runtime = GcRuntimes.create(GcConfig.defaults().withHeapBytes(4L << 20))) {

@@ -31,8 +31,17 @@ public final class ParallelRefRoots extends RefCellRoots {
     public static final String THREADS_OPTION = "net-parallel.threads";
     static final long CHUNK_SLOTS = 1 << 16;
 
+    /**
+     * The scan threads, shared by every instance (a runtime's root sources are never closed): daemon
+     * threads, created when a scan needs them and ended after a minute idle.
+     */
+    private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "net-root-scan");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final int threads;
-    private ExecutorService pool;
     private final List<Callable<Void>> tasks = new ArrayList<>();
     // per pause: the chunks, and one buffer of cell offsets per chunk
     private Partition[] chunkPartition = new Partition[0];
@@ -126,12 +135,7 @@ public final class ParallelRefRoots extends RefCellRoots {
     }
 
     private void runInPool() {
-        if (pool == null) {
-            pool = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "net-root-scan");
-                t.setDaemon(true);
-                return t;
-            });
+        if (tasks.isEmpty()) {
             for (int i = 0; i < threads; i++) {
                 tasks.add(() -> {
                     for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
@@ -142,7 +146,7 @@ public final class ParallelRefRoots extends RefCellRoots {
             }
         }
         try {
-            for (Future<Void> f : pool.invokeAll(tasks)) {
+            for (Future<Void> f : POOL.invokeAll(tasks)) {
                 f.get();
             }
         } catch (InterruptedException e) {
