@@ -48,6 +48,22 @@ class NetReductionTest {
         }
     }
 
+    /** The README's example, as written there. */
+    @Test
+    void theReadmeExample() {
+        GcRuntime runtime = GcRuntimes.create(GcConfig.defaults().withRoots(List.of("precise", "globals", "net-indexed")));
+        try (runtime; Net net = Net.create(runtime, NetConfig.of(2, 1 << 16));
+             Mutator m = runtime.attach("builder")) {
+            NetCompiler compiler = new NetCompiler(net, m);
+            long root = compiler.compile(new Expr.Twice(ADD, new Expr.Op(MUL, new Expr.Box(6), new Expr.Tuple(3, 4))));
+            net.reduce(m);
+            assertEquals("box 84", net.readback(root, m));
+            net.link(root, Ports.ERASER);
+            net.reduce(m);
+            assertEquals(0, net.liveRefs());
+        }
+    }
+
     @Test
     void arithmeticOnNumbers() {
         check(new Expr.Op(ADD, new Expr.Num(2), new Expr.Op(MUL, new Expr.Num(3), new Expr.Num(4))));
