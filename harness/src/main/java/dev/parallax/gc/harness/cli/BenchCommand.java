@@ -235,13 +235,15 @@ public final class BenchCommand implements Callable<Integer> {
         if (csv != null) {
             Files.writeString(csv, table.csv());
         }
-        List<String> footer = List.of(plotLegend(rows.getFirst()), Machine.describe(commandLine));
+        List<String> footer = List.of(net == null ? plotLegend(rows.getFirst()) : netPlotLegend(net),
+                Machine.describe(commandLine));
+        String workloadName = net == null ? "GCBench" : "Net workload";
         if (plotDir != null) {
-            PlotOption.print(out, BenchPlots.write(plotDir, rows, footer));
+            PlotOption.print(out, BenchPlots.write(plotDir, rows, footer, workloadName));
         }
         if (reportDir != null) {
-            PlotFiles charts = BenchPlots.write(reportDir, rows, footer);
-            Html page = new Html("parallax-gc: GCBench").heading("Results").table(table.main()).table(table.detail());
+            PlotFiles charts = BenchPlots.write(reportDir, rows, footer, workloadName);
+            Html page = new Html("parallax-gc: " + workloadName).heading("Results").table(table.main()).table(table.detail());
             notes.forEach(note -> page.legend("note: " + note));
             page.legend(legend).heading("Charts");
             for (Path chart : charts.written()) {
@@ -355,6 +357,14 @@ public final class BenchCommand implements Callable<Integer> {
         return sameJvm ? "every row in this one JVM, one after the other"
                 : "every row in a fresh JVM with the same flags (" + String.join(" ", RowProcess.jvmFlags(jvmHeap)
                 .stream().filter(f -> f.startsWith("-X")).toList()) + ")";
+    }
+
+    /** The first line under the net workload's charts. */
+    private String netPlotLegend(NetBenchParams net) {
+        return String.format(Locale.ROOT, "Net workload (%s): operators over 2^%d leaves (boxes and tuples on the heap), "
+                        + "%d net workers; median of %d timed bodies after warm-up; parallax heap %s; %s. Baseline: the "
+                        + "same net with numbers held in the net.", size.name().toLowerCase(Locale.ROOT), net.depth(),
+                net.workers(), body.bodies, heapSize(), sameJvm ? "one JVM" : "a fresh JVM per row");
     }
 
     /** The first line under the charts: what ran, shorter than the tables' legend. */
