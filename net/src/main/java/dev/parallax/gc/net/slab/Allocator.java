@@ -16,12 +16,9 @@ public final class Allocator {
     private final boolean list;
     private int home;
     private final boolean roundRobin;
-    long[] freeNodes = new long[256];
-    int freeNodeCount;
-    long[] freeVars = new long[256];
-    int freeVarCount;
-    long[] freeCells = new long[256];
-    int freeCellCount;
+    final FreeStack freeNodes = new FreeStack();
+    final FreeStack freeVars = new FreeStack();
+    final FreeStack freeCells = new FreeStack();
     private long[] listed = new long[64];
     private int listedCount;
 
@@ -41,8 +38,8 @@ public final class Allocator {
         long id;
         Partition p;
         long slot;
-        if (freeNodeCount > 0) {
-            id = freeNodes[--freeNodeCount];
+        if (freeNodes.count() > 0) {
+            id = freeNodes.pop();
             p = partitions[Partition.partitionOf(id)];
             slot = Partition.slotOf(id);
         } else {
@@ -76,10 +73,7 @@ public final class Allocator {
         Partition p = partitions[Partition.partitionOf(id)];
         long slot = Partition.slotOf(id);
         p.setHeader(slot, p.header(slot) & Partition.LISTED);
-        if (freeNodeCount == freeNodes.length) {
-            freeNodes = Arrays.copyOf(freeNodes, freeNodes.length * 2);
-        }
-        freeNodes[freeNodeCount++] = id;
+        freeNodes.push(id);
     }
 
     /**
@@ -119,17 +113,14 @@ public final class Allocator {
         if (bitmap) {
             cp.unmarkCell(Partition.slotOf(cell));
         }
-        if (freeCellCount == freeCells.length) {
-            freeCells = Arrays.copyOf(freeCells, freeCells.length * 2);
-        }
-        freeCells[freeCellCount++] = cell;
+        freeCells.push(cell);
         free(id);
     }
 
     /** A Ref cell id: a freed one, else a fresh one in the home partition's table. */
     private long cell() {
-        if (freeCellCount > 0) {
-            return freeCells[--freeCellCount];
+        if (freeCells.count() > 0) {
+            return freeCells.pop();
         }
         Partition p = partitions[home];
         long c = p.bumpCell();
@@ -143,8 +134,8 @@ public final class Allocator {
 
     /** A fresh, empty variable cell; its id goes in a {@link Ports#VAR} port. */
     public long var() {
-        if (freeVarCount > 0) {
-            long id = freeVars[--freeVarCount];
+        if (freeVars.count() > 0) {
+            long id = freeVars.pop();
             partitions[Partition.partitionOf(id)].setVar(Partition.slotOf(id), Ports.EMPTY);
             return id;
         }
@@ -161,10 +152,7 @@ public final class Allocator {
 
     /** Frees a variable whose two ends have both arrived. */
     public void freeVar(long id) {
-        if (freeVarCount == freeVars.length) {
-            freeVars = Arrays.copyOf(freeVars, freeVars.length * 2);
-        }
-        freeVars[freeVarCount++] = id;
+        freeVars.push(id);
     }
 
     // ---- the remembered list ----------------------------------------------------------------------

@@ -3,6 +3,7 @@ package dev.parallax.gc.net.slab;
 import dev.parallax.gc.api.object.SlotVisitor;
 
 import java.lang.foreign.Arena;
+import java.util.List;
 
 /**
  * A net's memory: its partitions (slabs of node slots and variable cells, in one shared arena), the
@@ -70,73 +71,34 @@ public final class NetMemory implements AutoCloseable {
 
     // ---- free lists ---------------------------------------------------------------------------------
 
-    /** Before a reduction: every free slot and variable dealt out evenly to the workers. Single-threaded. */
+    /**
+     * Before a reduction: the builder's free slots, variables and cells dealt out evenly to the
+     * workers (worker 0 takes the rest of the builder's arrays by swapping). Single-threaded.
+     */
     public void dealFreeToWorkers() {
-        Allocator[] all = new Allocator[workers.length + 1];
-        System.arraycopy(workers, 0, all, 0, workers.length);
-        all[workers.length] = builder;
-        long[] nodes = gather(all, 0);
-        long[] vars = gather(all, 1);
-        long[] cells = gather(all, 2);
-        for (int i = 0; i < workers.length; i++) {
-            Allocator w = workers[i];
-            w.freeNodes = slice(nodes, i, workers.length);
-            w.freeNodeCount = w.freeNodes.length;
-            w.freeVars = slice(vars, i, workers.length);
-            w.freeVarCount = w.freeVars.length;
-            w.freeCells = slice(cells, i, workers.length);
-            w.freeCellCount = w.freeCells.length;
-            w.freeNodes = grow(w.freeNodes);
-            w.freeVars = grow(w.freeVars);
-            w.freeCells = grow(w.freeCells);
-        }
+        deal(a -> a.freeNodes);
+        deal(a -> a.freeVars);
+        deal(a -> a.freeCells);
     }
 
-    /** After a reduction: every free slot and variable gathered to the builder. Single-threaded. */
+    private void deal(java.util.function.Function<Allocator, FreeStack> kind) {
+        FreeStack from = kind.apply(builder);
+        int share = from.count() / workers.length;
+        for (int i = workers.length - 1; i > 0; i--) {
+            kind.apply(workers[i]).takeTop(from, share);
+        }
+        kind.apply(workers[0]).takeAll(from);
+    }
+
+    /** After a reduction: every free slot, variable and cell gathered to the builder. Single-threaded. */
     public void gatherFreeToBuilder() {
-        Allocator[] all = new Allocator[workers.length + 1];
-        System.arraycopy(workers, 0, all, 0, workers.length);
-        all[workers.length] = builder;
-        long[] nodes = gather(all, 0);
-        long[] vars = gather(all, 1);
-        long[] cells = gather(all, 2);
-        builder.freeNodes = grow(nodes);
-        builder.freeNodeCount = nodes.length;
-        builder.freeVars = grow(vars);
-        builder.freeVarCount = vars.length;
-        builder.freeCells = grow(cells);
-        builder.freeCellCount = cells.length;
-    }
-
-    /** Empties every allocator's free stack of {@code kind} (0 nodes, 1 variables, 2 Ref cells) into one array. */
-    private static long[] gather(Allocator[] all, int kind) {
-        int n = 0;
-        for (Allocator a : all) {
-            n += kind == 0 ? a.freeNodeCount : kind == 1 ? a.freeVarCount : a.freeCellCount;
-        }
-        long[] out = new long[n];
-        int at = 0;
-        for (Allocator a : all) {
-            int count = kind == 0 ? a.freeNodeCount : kind == 1 ? a.freeVarCount : a.freeCellCount;
-            System.arraycopy(kind == 0 ? a.freeNodes : kind == 1 ? a.freeVars : a.freeCells, 0, out, at, count);
-            at += count;
-            switch (kind) {
-                case 0 -> a.freeNodeCount = 0;
-                case 1 -> a.freeVarCount = 0;
-                default -> a.freeCellCount = 0;
+        for (java.util.function.Function<Allocator, FreeStack> kind : List.<java.util.function.Function<Allocator, FreeStack>>of(
+                a -> a.freeNodes, a -> a.freeVars, a -> a.freeCells)) {
+            FreeStack to = kind.apply(builder);
+            for (Allocator w : workers) {
+                to.takeAll(kind.apply(w));
             }
         }
-        return out;
-    }
-
-    private static long[] slice(long[] all, int i, int parts) {
-        int from = (int) ((long) all.length * i / parts);
-        int to = (int) ((long) all.length * (i + 1) / parts);
-        return java.util.Arrays.copyOfRange(all, from, to);
-    }
-
-    private static long[] grow(long[] stack) {
-        return java.util.Arrays.copyOf(stack, Math.max(256, stack.length * 2));
     }
 
     // ---- the index, for root sources (in a pause) --------------------------------------------------
