@@ -60,6 +60,15 @@ public interface GcRuntime extends AutoCloseable {
 
     void removeListener(GcListener listener);
 
+    /**
+     * The root sources this runtime's collections ask, in config order: lets a component that keeps
+     * roots outside the heap (parallax-net's Ref cells) find the source that scans them and register
+     * its memory with it. Empty by default, for runtimes that do not expose them.
+     */
+    default java.util.List<dev.parallax.gc.api.roots.RootSource> rootSources() {
+        return java.util.List.of();
+    }
+
     /** Releases the heap. Every mutator must be closed first. Idempotent. */
     @Override
     void close();

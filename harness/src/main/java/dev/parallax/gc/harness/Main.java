@@ -6,6 +6,7 @@ import dev.parallax.gc.harness.cli.CheckCommand;
 import dev.parallax.gc.harness.cli.EnginesCommand;
 import dev.parallax.gc.harness.cli.ErrorReporter;
 import dev.parallax.gc.harness.cli.JmhCommand;
+import dev.parallax.gc.harness.cli.RefScanCommand;
 import dev.parallax.gc.harness.cli.MinHeapCommand;
 import dev.parallax.gc.harness.cli.ParallaxCommand;
 import dev.parallax.gc.harness.cli.RetentionCommand;
@@ -55,6 +56,7 @@ public final class Main {
                 .addSubcommand(new RetentionCommand(typed))
                 .addSubcommand(new SafepointsCommand(typed))
                 .addSubcommand(new StrategiesCommand())
+                .addSubcommand(new RefScanCommand(typed))
                 .addSubcommand(new JmhCommand())
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setOut(out)

@@ -55,7 +55,8 @@ public final class MarkCompactCollector implements Collector {
     private MarkBitmap marks;
     private Marker marker;
     private ForwardingTable forwarding;
-    private final SlotUpdater updater = new SlotUpdater();
+    private final SlotUpdater updater = new SlotUpdater(false);
+    private final SlotUpdater rootUpdater = new SlotUpdater(true);
     private long liveObjects;
     private long movedObjects;
     private long pinnedObjects;
@@ -157,7 +158,7 @@ public final class MarkCompactCollector implements Collector {
     /** Every root slot and every field of a live object names the new address of its target. */
     private void updateReferences(CollectionScope scope) {
         scope.phase(GcPhase.UPDATE_REFERENCES);
-        scope.scanRoots(updater);
+        scope.scanRoots(rootUpdater);
         for (int i = 0; i < forwarding.size(); i++) {
             objects.scanObject(forwarding.oldAddress(i), updater);
         }
@@ -228,8 +229,17 @@ public final class MarkCompactCollector implements Collector {
         return space.usage();
     }
 
-    /** Rewrites a slot to its target's new address, keeping the tag; pinning roots need nothing. */
+    /**
+     * Rewrites a slot to its target's new address, keeping the tag; pinning roots need nothing. Root
+     * slots are rewritten with a compare-and-set ({@code TaggedCells}), heap fields with a store.
+     */
     private final class SlotUpdater implements RootVisitor, SlotVisitor {
+        private final boolean roots;
+
+        SlotUpdater(boolean roots) {
+            this.roots = roots;
+        }
+
         @Override
         public void visitSlot(MemorySegment region, long offset) {
             long word = region.get(ValueLayout.JAVA_LONG, offset);
@@ -237,7 +247,11 @@ public final class MarkCompactCollector implements Collector {
                 long target = tags.untag(word);
                 long moved = forwarding.forward(target);
                 if (moved != target) {
-                    region.set(ValueLayout.JAVA_LONG, offset, tags.retarget(word, moved));
+                    if (roots) {
+                        dev.parallax.gc.api.roots.TaggedCells.retarget(region, offset, word, moved, tags);
+                    } else {
+                        region.set(ValueLayout.JAVA_LONG, offset, tags.retarget(word, moved));
+                    }
                 }
             }
         }

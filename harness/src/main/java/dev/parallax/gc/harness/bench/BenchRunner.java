@@ -44,6 +44,11 @@ public final class BenchRunner {
      * @param heapBytes the heap the row runs on, and {@code jvm} the JVM, both recorded in the row
      */
     public BenchRow run(String heap, GcBench bench, GcMeter meter, long heapBytes, String jvm) {
+        return run(heap, BenchBody.of(bench), meter, heapBytes, jvm);
+    }
+
+    /** As above, for any workload's bodies. */
+    public BenchRow run(String heap, BenchBody bench, GcMeter meter, long heapBytes, String jvm) {
         double previous = Double.NaN;
         int warm = 0;
         boolean settled = false;
@@ -71,11 +76,11 @@ public final class BenchRunner {
     }
 
     /** Runs one body and checks it; returns its time in milliseconds (the check is not timed). */
-    private double timeBody(String heap, GcBench bench) {
+    private double timeBody(String heap, BenchBody bench) {
         long start = clock.getAsLong();
-        var result = bench.runBody();
+        Runnable check = bench.run(heap);
         double ms = (clock.getAsLong() - start) / 1e6;
-        result.check(bench.params(), heap);
+        check.run();
         return ms;
     }
 

@@ -1,5 +1,8 @@
 package dev.parallax.gc.harness.bench;
 
+import dev.parallax.gc.harness.netbench.NetBench;
+import dev.parallax.gc.harness.netbench.NetBenchParams;
+
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcRuntime;
 import dev.parallax.gc.harness.gcbench.HeapGcBench;
@@ -29,6 +32,9 @@ public final class RowRun {
     public static BenchRow run(RowSpec spec, PrintWriter stdout, Consumer<String> progress) throws IOException {
         BenchRunner runner = new BenchRunner(spec.warmup(), spec.bodies(), progress);
         JvmGcMeter jvm = new JvmGcMeter();
+        if (spec.net() != null) {
+            return runNet(spec, runner, jvm, stdout);
+        }
         if (spec.baseline()) {
             try (JavaGcBench bench = new JavaGcBench(spec.params())) {
                 return runner.run(spec.label(), bench, jvm, Runtime.getRuntime().maxMemory(), jvm.describe());
@@ -42,6 +48,26 @@ public final class RowRun {
                 GcLog.attach(runtime, log.writer(), spec.gcLogLevel());
             }
             try (HeapGcBench bench = new HeapGcBench(runtime, spec.params())) {
+                return runner.run(spec.label(), bench, meter, config.heapBytes(), jvm.describe());
+            }
+        }
+    }
+
+    /**
+     * A row of the net workload: the baseline reduces the net with numbers held in the net (no heap
+     * object) on the default runtime with {@code net-indexed}; the others put them in boxes and tuples
+     * on the row's heap.
+     */
+    private static BenchRow runNet(RowSpec spec, BenchRunner runner, JvmGcMeter jvm, PrintWriter stdout)
+            throws IOException {
+        GcConfig config = spec.baseline() ? NetBenchParams.baselineConfig() : ConfigLoader.load((Path) null, spec.config());
+        try (GcRuntime runtime = GcRuntimes.create(config);
+             HeapGcMeter meter = new HeapGcMeter(runtime);
+             LogTarget log = LogTarget.open(spec.baseline() ? null : spec.gcLogFile(), stdout)) {
+            if (log != null) {
+                GcLog.attach(runtime, log.writer(), spec.gcLogLevel());
+            }
+            try (NetBench bench = new NetBench(runtime, spec.net(), !spec.baseline())) {
                 return runner.run(spec.label(), bench, meter, config.heapBytes(), jvm.describe());
             }
         }

@@ -1,5 +1,7 @@
 package dev.parallax.gc.harness.bench;
 
+import dev.parallax.gc.harness.netbench.NetBenchParams;
+
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
 import dev.parallax.gc.harness.report.GcLog;
@@ -20,14 +22,21 @@ import java.util.Map;
  * @param bodies     timed bodies
  * @param gcLogFile  a file the GC log is appended to, "-" for standard output, or null for no log
  * @param gcLogLevel how much the GC log says
+ * @param net        the net workload's sizes, or null for GCBench
  */
 public record RowSpec(String label, Map<String, String> config, GcBenchParams params, Warmup warmup, int bodies,
-                      String gcLogFile, GcLog.Level gcLogLevel) implements Serializable {
+                      String gcLogFile, GcLog.Level gcLogLevel, NetBenchParams net) implements Serializable {
     /** The standard-output target of {@link #gcLogFile}. */
     public static final String STDOUT = "-";
 
     public RowSpec {
         config = config == null ? null : new LinkedHashMap<>(config);
+    }
+
+    /** A GCBench row. */
+    public RowSpec(String label, Map<String, String> config, GcBenchParams params, Warmup warmup, int bodies,
+                   String gcLogFile, GcLog.Level gcLogLevel) {
+        this(label, config, params, warmup, bodies, gcLogFile, gcLogLevel, null);
     }
 
     public boolean baseline() {

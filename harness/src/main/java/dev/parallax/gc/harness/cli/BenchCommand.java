@@ -10,6 +10,8 @@ import dev.parallax.gc.harness.bench.RowSpec;
 import dev.parallax.gc.harness.bench.Warmup;
 import dev.parallax.gc.harness.cli.HeapMultipleOption.SizedRow;
 import dev.parallax.gc.harness.gcbench.GcBenchParams;
+import dev.parallax.gc.harness.netbench.NetBench;
+import dev.parallax.gc.harness.netbench.NetBenchParams;
 import dev.parallax.gc.harness.plot.BenchPlots;
 import dev.parallax.gc.harness.plot.PlotFiles;
 import dev.parallax.gc.harness.report.Html;
@@ -85,6 +87,28 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** The label of the baseline row. */
     static final String BASELINE = "baseline: Java objects, JVM GC";
+    /** The label of the net workload's baseline row. */
+    static final String NET_BASELINE = "baseline: numbers in the net, no heap values";
+    /** The net workload's root set when neither --roots nor the config file names one. */
+    static final String NET_ROOTS = "precise,globals,net-indexed";
+
+    /** What a body runs. */
+    public enum Workload {
+        /** Boehm and Ellis's GCBench. */
+        GCBENCH,
+        /** An interaction net whose Ref nodes hold boxes and tuples on the heap, reduced by net workers. */
+        NET
+    }
+
+    @Option(names = "--workload", paramLabel = "WORKLOAD", defaultValue = "gcbench",
+            description = "gcbench (the default) or net: a tree of operators over boxes and tuples as a parallax-net "
+                    + "interaction net, reduced by --net-workers workers that are mutators of the row's runtime; "
+                    + "rows add a Ref-cell root source (default roots " + NET_ROOTS + ").")
+    String workload;
+
+    @Option(names = "--net-workers", paramLabel = "N", defaultValue = "2",
+            description = "Net workers reducing the net workload (default ${DEFAULT-VALUE}).")
+    int netWorkers;
 
     @Mixin
     StrategyOptions strategy;
@@ -142,7 +166,31 @@ public final class BenchCommand implements Callable<Integer> {
         }
         // everything the user named is checked before the first body runs
         heapMultiple.check(spec, strategy);
-        StrategySelection selection = StrategySelection.of(strategy, sized(Map.of()));
+        Workload kind = workload();
+        NetBenchParams net = null;
+        if (kind == Workload.NET) {
+            if (heapMultiple.active()) {
+                throw new ParameterException(spec.commandLine(), "--heap-multiple measures GCBench's minimum heaps; "
+                        + "it does not apply to --workload net");
+            }
+            if (netWorkers < 1 || netWorkers > 64) {
+                throw new ParameterException(spec.commandLine(), "--net-workers: " + netWorkers + " is not in [1, 64]");
+            }
+            net = new NetBenchParams(size == Size.SMALL ? NetBenchParams.SMALL_DEPTH : NetBenchParams.STANDARD_DEPTH,
+                    netWorkers, 1000);
+        }
+        StrategySelection selection = kind == Workload.NET
+                ? StrategySelection.of(strategy, sized(Map.of()), List.of(NET_ROOTS))
+                : StrategySelection.of(strategy, sized(Map.of()));
+        if (kind == Workload.NET) {
+            for (GcConfig c : selection.configs()) {
+                if (c.roots().stream().noneMatch(r -> r.startsWith("net-"))) {
+                    throw new ParameterException(spec.commandLine(), "--workload net needs a Ref-cell root source "
+                            + "among the roots (net-naive, net-indexed or net-parallel), e.g. --roots " + NET_ROOTS
+                            + "; got " + String.join(",", c.roots()));
+                }
+            }
+        }
         if (csv != null) {
             OutputPaths.writableFile(spec.commandLine(), "--csv", csv);
         }
@@ -160,12 +208,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         List<String> flags = sameJvm ? List.of() : RowProcess.jvmFlags(jvmHeap);
         List<BenchRow> rows = new ArrayList<>();
-        rows.add(runRow(new RowSpec(BASELINE, null, size.params, settle, bodies, null, gcLog.level()), flags, out,
-                progress));
+        rows.add(runRow(new RowSpec(net == null ? BASELINE : NET_BASELINE, null, size.params, settle, bodies, null,
+                gcLog.level(), net), flags, out, progress));
         for (SizedRow row : planned) {
             try {
                 rows.add(runRow(new RowSpec(row.label(), RowSpec.keys(row.config()), size.params, settle, bodies,
-                        gcLog.target(), gcLog.level()), flags, out, progress));
+                        gcLog.target(), gcLog.level(), net), flags, out, progress));
             } catch (GcConfigException e) {
                 if (selection.explicit()) {
                     throw e;
@@ -178,21 +226,24 @@ public final class BenchCommand implements Callable<Integer> {
             throw new GcConfigException("no strategy set could run with this configuration: " + String.join("; ", notes));
         }
         notes.addAll(warnings(rows));
-        ResultTable table = new ResultTable(rows, size.params.nodesPerBody());
-        String legend = legend(rows.getFirst(), minimums == null ? "" : HeapMultipleOption.legend(minimums) + "\n");
+        ResultTable table = new ResultTable(rows, net == null ? size.params.nodesPerBody() : NetBench.nodes(net));
+        String legend = net != null ? netLegend(net)
+                : legend(rows.getFirst(), minimums == null ? "" : HeapMultipleOption.legend(minimums) + "\n");
         out.print(table.render());
         notes.forEach(note -> out.println("note: " + note));
         out.println(legend);
         if (csv != null) {
             Files.writeString(csv, table.csv());
         }
-        List<String> footer = List.of(plotLegend(rows.getFirst()), Machine.describe(commandLine));
+        List<String> footer = List.of(net == null ? plotLegend(rows.getFirst()) : netPlotLegend(net),
+                Machine.describe(commandLine));
+        String workloadName = net == null ? "GCBench" : "Net workload";
         if (plotDir != null) {
-            PlotOption.print(out, BenchPlots.write(plotDir, rows, footer));
+            PlotOption.print(out, BenchPlots.write(plotDir, rows, footer, workloadName));
         }
         if (reportDir != null) {
-            PlotFiles charts = BenchPlots.write(reportDir, rows, footer);
-            Html page = new Html("parallax-gc: GCBench").heading("Results").table(table.main()).table(table.detail());
+            PlotFiles charts = BenchPlots.write(reportDir, rows, footer, workloadName);
+            Html page = new Html("parallax-gc: " + workloadName).heading("Results").table(table.main()).table(table.detail());
             notes.forEach(note -> page.legend("note: " + note));
             page.legend(legend).heading("Charts");
             for (Path chart : charts.written()) {
@@ -228,6 +279,33 @@ public final class BenchCommand implements Callable<Integer> {
         return notes;
     }
 
+    private Workload workload() {
+        return switch (workload.toLowerCase(Locale.ROOT)) {
+            case "gcbench" -> Workload.GCBENCH;
+            case "net" -> Workload.NET;
+            default -> throw new ParameterException(spec.commandLine(), "--workload: '" + workload
+                    + "' is not a workload; use gcbench or net");
+        };
+    }
+
+    private String netLegend(NetBenchParams net) {
+        return String.format(Locale.ROOT, """
+                Net workload (%s): a tree of operators over 2^%d leaves (boxes and tuples allocated on the heap by the \
+                mutator side; every fourth level also duplicated, a duplicator copying the Ref's cell), %,d \
+                expression nodes per body, built by one mutator, reduced by %d net workers (each a mutator of the \
+                row's runtime), then erased; every operator above a heap value allocates a box, garbage once \
+                consumed; %,d long-lived tuples held by Refs are checked after every body, with the normal form \
+                against an evaluator. Warm-up until two consecutive bodies were within %s%% (at least %d, at most \
+                %d bodies), then the median of %d timed bodies; %s; parallax heap %s.
+                ns/node: the median body divided by the expression nodes; GC ms, pauses and TTS as for GCBench. \
+                Baseline: the same net with numbers held in the net instead of heap values, on the defaults with \
+                net-indexed roots (it allocates nothing on the heap, so its time is the reducer's alone).
+                %s""",
+                size.name().toLowerCase(Locale.ROOT), net.depth(), NetBench.nodes(net), net.workers(), net.longLived(),
+                ResultTable.plain(body.settlePercent), body.warmup, body.maxWarmup, body.bodies, jvms(), heapSize(),
+                Machine.describe(commandLine));
+    }
+
     /** The file and flags as every row shares them (the first collector of --collector's list). */
     private GcConfig configured() {
         List<String> listed = StrategySelection.collectorFlag(strategy);
@@ -237,7 +315,10 @@ public final class BenchCommand implements Callable<Integer> {
     /** {@code settings} plus the size's heap when neither a flag nor the config file names a heap. */
     private Map<String, String> sized(Map<String, String> settings) {
         Map<String, String> all = new LinkedHashMap<>(settings);
-        if (size.heap > 0 && !strategy.sets("heap")) {
+        if ("net".equalsIgnoreCase(workload) && !strategy.sets("heap")) {
+            // the net workload's bodies allocate about 1/8 of GCBench's: a heap that makes every collector collect
+            all.put("heap", Long.toString(size == Size.SMALL ? 1L << 20 : 16L << 20));
+        } else if (size.heap > 0 && !strategy.sets("heap")) {
             all.put("heap", Long.toString(size.heap));
         }
         return all;
@@ -276,6 +357,14 @@ public final class BenchCommand implements Callable<Integer> {
         return sameJvm ? "every row in this one JVM, one after the other"
                 : "every row in a fresh JVM with the same flags (" + String.join(" ", RowProcess.jvmFlags(jvmHeap)
                 .stream().filter(f -> f.startsWith("-X")).toList()) + ")";
+    }
+
+    /** The first line under the net workload's charts. */
+    private String netPlotLegend(NetBenchParams net) {
+        return String.format(Locale.ROOT, "Net workload (%s): operators over 2^%d leaves (boxes and tuples on the heap), "
+                        + "%d net workers; median of %d timed bodies after warm-up; parallax heap %s; %s. Baseline: the "
+                        + "same net with numbers held in the net.", size.name().toLowerCase(Locale.ROOT), net.depth(),
+                net.workers(), body.bodies, heapSize(), sameJvm ? "one JVM" : "a fresh JVM per row");
     }
 
     /** The first line under the charts: what ran, shorter than the tables' legend. */

@@ -30,6 +30,11 @@ record StrategySelection(List<GcConfig> configs, boolean explicit) {
      * @throws dev.parallax.gc.api.GcConfigException naming an unknown strategy, option or bad setting
      */
     static StrategySelection of(StrategyOptions strategy, Map<String, String> extra) {
+        return of(strategy, extra, DEFAULT_ROOT_SETS);
+    }
+
+    /** As {@link #of(StrategyOptions, Map)}, with {@code defaultRootSets} when neither --roots nor the file names one. */
+    static StrategySelection of(StrategyOptions strategy, Map<String, String> extra, List<String> defaultRootSets) {
         List<String> listed = collectorFlag(strategy);
         // the file and flags, with the first of --collector's list: the loader takes one name (the loop checks each)
         GcConfig configured = strategy.loadWith(with(extra, listed.isEmpty() ? Map.of()
@@ -38,7 +43,7 @@ record StrategySelection(List<GcConfig> configs, boolean explicit) {
                 : strategy.sets("collector") ? List.of(configured.collector())
                 : StrategyCatalog.discover().names(Axis.COLLECTOR);
         List<String> rootSets = strategy.sets("roots") ? List.of(String.join(",", configured.roots()))
-                : DEFAULT_ROOT_SETS;
+                : defaultRootSets;
         List<GcConfig> configs = new ArrayList<>();
         for (String collector : collectors) {
             for (String roots : rootSets) {

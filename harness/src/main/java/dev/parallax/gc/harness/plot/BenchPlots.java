@@ -40,23 +40,29 @@ public final class BenchPlots {
      * @param footer lines under every chart: the workload, the machine and the command
      */
     public static PlotFiles write(Path dir, List<BenchRow> rows, List<String> footer) throws IOException {
+        return write(dir, rows, footer, "GCBench");
+    }
+
+    /** As {@link #write(Path, List, List)}, for the workload named {@code workload} in the titles. */
+    public static PlotFiles write(Path dir, List<BenchRow> rows, List<String> footer, String workload)
+            throws IOException {
         List<Path> written = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         ShortLabels labels = ShortLabels.of(rows.subList(1, rows.size()).stream().map(BenchRow::heap).toList());
-        written.add(ChartPng.write(times(rows, labels), footer, dir.resolve(TIMES)));
+        written.add(ChartPng.write(times(rows, labels, workload), footer, dir.resolve(TIMES)));
         Map<String, Percentiles> pauses = pauses(rows, labels);
         if (pauses.values().stream().allMatch(Percentiles::isEmpty)) {
             skipped.add(PAUSES + ": no collection paused during the timed bodies");
         } else {
             written.add(ChartPng.write(PercentilePlot.chart(
-                            "GCBench: pause-time percentiles per strategy set" + labels.titleSuffix(),
+                            workload + ": pause-time percentiles per strategy set" + labels.titleSuffix(),
                             "percentile of the timed bodies' pauses", "pause (ms, log scale)", "pauses", pauses),
                     ChartPng.withNote(footer, "Every pause of the timed bodies, from the HdrHistogram the meter keeps (3 significant "
                             + "digits); an incremental collector's pauses are its increments. The baseline is not "
                             + "drawn: the JVM's MXBeans report GC time totals, not single pauses."),
                     dir.resolve(PAUSES)));
         }
-        written.add(ChartPng.write(mutatorAndGc(rows, labels),
+        written.add(ChartPng.write(mutatorAndGc(rows, labels, workload),
                 ChartPng.withNote(footer, "The median body, as in the other chart and the table. GC: the collector's pause "
                         + "time during it (for the baseline the GC time the JVM's MXBeans report, part of it "
                         + "concurrent); mutator: the rest of the body."),
@@ -65,7 +71,7 @@ public final class BenchPlots {
     }
 
     /** Median body time per row, the baseline in its own colour, each heap's ratio to it in its label. */
-    static CategoryChart times(List<BenchRow> rows, ShortLabels labels) {
+    static CategoryChart times(List<BenchRow> rows, ShortLabels labels, String workload) {
         double baseline = rows.getFirst().medianMs();
         List<String> categories = new ArrayList<>(List.of(rows.getFirst().heap()));
         for (int i = 1; i < rows.size(); i++) {
@@ -78,7 +84,7 @@ public final class BenchPlots {
         for (int i = 1; i < rows.size(); i++) {
             heap.set(i, rows.get(i).medianMs());
         }
-        CategoryChart chart = ChartStyle.categoryChart("GCBench: median body time per strategy set"
+        CategoryChart chart = ChartStyle.categoryChart(workload + ": median body time per strategy set"
                 + labels.titleSuffix(), "strategy set (ratio to the baseline)", "median body time (ms)");
         chart.getStyler().setOverlapped(true).setLabelsVisible(true).setYAxisDecimalPattern("#,##0.#");
         chart.addSeries(rows.getFirst().heap(), categories, base).setFillColor(BASELINE);
@@ -97,7 +103,7 @@ public final class BenchPlots {
     }
 
     /** The median body per row, stacked: its GC time on top of the rest (the mutator), as the table splits it. */
-    static CategoryChart mutatorAndGc(List<BenchRow> rows, ShortLabels labels) {
+    static CategoryChart mutatorAndGc(List<BenchRow> rows, ShortLabels labels, String workload) {
         List<String> categories = new ArrayList<>(List.of(rows.getFirst().heap()));
         categories.addAll(labels.labels());
         List<Double> mutator = new ArrayList<>();
@@ -106,7 +112,7 @@ public final class BenchPlots {
             gc.add(row.medianGcMs());
             mutator.add(row.mutatorMs());
         }
-        CategoryChart chart = ChartStyle.categoryChart("GCBench: mutator and GC time of the median body"
+        CategoryChart chart = ChartStyle.categoryChart(workload + ": mutator and GC time of the median body"
                 + labels.titleSuffix(), "strategy set", "time of the median body (ms)");
         chart.getStyler().setStacked(true).setLabelsVisible(true).setYAxisDecimalPattern("#,##0.#");
         chart.addSeries("mutator (body time minus GC)", categories, mutator).setFillColor(HEAP);

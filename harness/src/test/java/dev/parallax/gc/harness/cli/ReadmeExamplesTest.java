@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReadmeExamplesTest {
     /** Flags and their values that the small form replaces. */
-    private static final Set<String> REPLACED = Set.of("--bodies", "--programs", "--size", "--warmup", "--granularity");
+    private static final Set<String> REPLACED = Set.of("--bodies", "--programs", "--size", "--warmup", "--granularity",
+            "--nodes", "--density", "--repeats");
 
     /** The small form's flags per command, appended after the README's own. */
     private static final Map<String, List<String>> SMALL = Map.of(
@@ -38,6 +39,7 @@ class ReadmeExamplesTest {
                     "--churn-depth", "5", "--rounds", "5", "--request-interval", "0.2", "--heap", "4m"),
             "strategies", List.of(),
             "run", List.of(),
+            "refscan", List.of("--nodes", "20000", "--density", "1", "--repeats", "1", "--warmup-ms", "10"),
             "engines", List.of("--size", "small", "--bodies", "1", "--warmup", "0", "--max-warmup", "0"));
 
     @TempDir

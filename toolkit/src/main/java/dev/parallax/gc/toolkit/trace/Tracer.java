@@ -107,7 +107,7 @@ public final class Tracer implements RootVisitor, TraceQueue {
             long target = tags.untag(word);
             long moved = trace(target, region, offset);
             if (moved != target) {
-                region.set(WORD, offset, tags.retarget(word, moved));
+                dev.parallax.gc.api.roots.TaggedCells.retarget(region, offset, word, moved, tags);
             }
         }
     }

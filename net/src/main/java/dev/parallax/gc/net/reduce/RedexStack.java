@@ -1,0 +1,103 @@
+package dev.parallax.gc.net.reduce;
+
+import java.util.Arrays;
+
+/**
+ * A worker's redexes: a private stack it pushes and pops without synchronisation, and a small shared
+ * queue that other workers steal from. When the private stack holds more than {@value #SHARE_AT}
+ * redexes and the shared queue is empty, the owner moves the older half there (older redexes tend to
+ * root bigger subnets, so thieves take big pieces of work); a thief takes half of a victim's shared
+ * queue under the victim's lock. A redex is two port words, kept in long arrays: no object per redex.
+ */
+final class RedexStack {
+    private static final int SHARE_AT = 32;
+
+    private long[] local = new long[2 * 256];
+    private int localSize;
+    private final Object lock = new Object();
+    private long[] shared = new long[2 * 256];
+    private int sharedSize;
+    /** How many redexes the shared queue holds, readable without the lock. */
+    private volatile int sharedCount;
+
+    /** The redex last {@link #pop popped} or stolen. */
+    long a;
+    long b;
+
+    void push(long x, long y) {
+        if (localSize == local.length) {
+            local = Arrays.copyOf(local, local.length * 2);
+        }
+        local[localSize++] = x;
+        local[localSize++] = y;
+        if (localSize > 2 * SHARE_AT && sharedCount == 0) {
+            share();
+        }
+    }
+
+    private void share() {
+        int half = (localSize >>> 2) << 1; // an even number of words, the older half
+        synchronized (lock) {
+            if (shared.length < half) {
+                shared = new long[Math.max(half, shared.length * 2)];
+            }
+            System.arraycopy(local, 0, shared, 0, half);
+            sharedSize = half;
+            sharedCount = half >>> 1;
+        }
+        System.arraycopy(local, half, local, 0, localSize - half);
+        localSize -= half;
+    }
+
+    /** Pops a redex into {@link #a}, {@link #b}: the private stack first, then the own shared queue. */
+    boolean pop() {
+        if (localSize > 0) {
+            b = local[--localSize];
+            a = local[--localSize];
+            return true;
+        }
+        return sharedCount > 0 && stealFrom(this) && pop();
+    }
+
+    /** Moves half of {@code victim}'s shared redexes (at least one) onto this private stack. */
+    boolean stealFrom(RedexStack victim) {
+        if (victim.sharedCount == 0) {
+            return false;
+        }
+        synchronized (victim.lock) {
+            int n = victim.sharedSize;
+            if (n == 0) {
+                return false;
+            }
+            int take = Math.max(2, (n >>> 2) << 1);
+            int from = n - take;
+            if (local.length < localSize + take) {
+                local = Arrays.copyOf(local, Math.max(local.length * 2, localSize + take));
+            }
+            System.arraycopy(victim.shared, from, local, localSize, take);
+            localSize += take;
+            victim.sharedSize = from;
+            victim.sharedCount = from >>> 1;
+        }
+        return true;
+    }
+
+    boolean hasShared() {
+        return sharedCount > 0;
+    }
+
+    boolean isEmpty() {
+        return localSize == 0 && sharedCount == 0;
+    }
+
+    /** Moves every redex of {@code other}'s private stack here (before reduction starts). */
+    void takeAll(RedexStack other) {
+        while (other.pop()) {
+            push(other.a, other.b);
+        }
+    }
+
+    int size() {
+        return (localSize >>> 1) + sharedCount;
+    }
+}

@@ -1,0 +1,205 @@
+package dev.parallax.gc.net.reduce;
+
+import dev.parallax.gc.api.GcRuntime;
+import dev.parallax.gc.api.Mutator;
+import dev.parallax.gc.net.slab.NetException;
+import dev.parallax.gc.net.slab.NetMemory;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The pool of worker threads that reduce a net to normal form. Each worker is a mutator of the
+ * runtime: it attaches for the reduction, declares a loop back-edge after every interaction (a poll
+ * where the safepoint policy says so) and polls explicitly every {@value #POLL_EVERY} interactions
+ * whatever the policy (a worker that only links ports never allocates, and a stop must not wait for
+ * its whole reduction), polls at every allocation as any mutator does, parks for stop-the-world like
+ * any mutator thread, and while it has no work it waits {@link Mutator#runBlocked blocked}, so it
+ * counts as stopped. Worker i keeps its redexes on its own {@link RedexStack} and steals from the
+ * others' shared queues when it runs dry; the reduction ends when every worker is idle and no queue
+ * holds a redex.
+ */
+public final class Reducer {
+    static final int POLL_EVERY = 256;
+    private static final long IDLE_PARK_NANOS = TimeUnit.MICROSECONDS.toNanos(20);
+
+    private final GcRuntime runtime;
+    private final NetMemory memory;
+    private final RedexStack[] stacks;
+    private final Interactions[] workers;
+    private final RedexStack pending = new RedexStack();
+    private final Interactions builder;
+    private final AtomicInteger idle = new AtomicInteger();
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private volatile boolean reducing;
+
+    public Reducer(GcRuntime runtime, NetMemory memory) {
+        this.runtime = runtime;
+        this.memory = memory;
+        int n = memory.workers();
+        this.stacks = new RedexStack[n];
+        this.workers = new Interactions[n];
+        for (int i = 0; i < n; i++) {
+            stacks[i] = new RedexStack();
+            workers[i] = new Interactions(memory, memory.worker(i), stacks[i], runtime.tags());
+        }
+        this.builder = new Interactions(memory, memory.builder(), pending, runtime.tags());
+    }
+
+    /** The mutator side's linker: what it links before {@link #reduce} is pending until then. */
+    public Interactions builder() {
+        if (reducing) {
+            throw new IllegalStateException("the net is being reduced; build it before or after reduce()");
+        }
+        return builder;
+    }
+
+    /** Redexes waiting for the next reduction. */
+    public int pending() {
+        return pending.size();
+    }
+
+    /**
+     * Reduces every pending redex to normal form with the workers, and waits. Call it from a thread
+     * that is not attached to the runtime, or from an attached one through its {@code runBlocked}
+     * (the workers' allocations may need a collection, which waits for every mutator).
+     *
+     * @return interactions performed
+     * @throws NetException when a rule fails or a slab is full; the net is then unusable
+     */
+    public long reduce() {
+        if (reducing) {
+            throw new IllegalStateException("the net is already being reduced");
+        }
+        reducing = true;
+        try {
+            int n = workers.length;
+            // deal the pending redexes out in contiguous blocks: redexes built together (a subtree) stay on
+            // one worker, so siblings do not link their results across cores
+            int total = pending.size();
+            int dealt = 0;
+            while (pending.pop()) {
+                stacks[(int) ((long) dealt * n / Math.max(1, total))].push(pending.a, pending.b);
+                dealt++;
+            }
+            memory.dealFreeToWorkers();
+            idle.set(0);
+            failure.set(null);
+            long before = total();
+            Thread[] threads = new Thread[n];
+            for (int i = 0; i < n; i++) {
+                int w = i;
+                threads[i] = Thread.ofPlatform().name("net-worker-" + i).start(() -> work(w));
+            }
+            for (Thread t : threads) {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            memory.gatherFreeToBuilder();
+            Throwable f = failure.get();
+            if (f != null) {
+                if (f instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (f instanceof Error e) {
+                    throw e;
+                }
+                throw new NetException("a net worker failed: " + f, f);
+            }
+            return total() - before;
+        } finally {
+            reducing = false;
+        }
+    }
+
+    private long total() {
+        long sum = 0;
+        for (Interactions w : workers) {
+            sum += w.interactions;
+        }
+        return sum;
+    }
+
+    private void work(int w) {
+        RedexStack mine = stacks[w];
+        Interactions rules = workers[w];
+        int n = workers.length;
+        try (Mutator m = runtime.attach("net-worker-" + w)) {
+            rules.attach(m);
+            int countdown = POLL_EVERY;
+            while (failure.get() == null) {
+                if (mine.pop() || stealInto(mine, w)) {
+                    rules.interact(mine.a, mine.b);
+                    m.backEdge();
+                    if (--countdown == 0) {
+                        countdown = POLL_EVERY;
+                        m.poll();
+                    }
+                    continue;
+                }
+                if (!waitForWork(m, mine, w, n)) {
+                    return;
+                }
+            }
+        } catch (Throwable t) {
+            failure.compareAndSet(null, t);
+        } finally {
+            rules.attach(null);
+        }
+    }
+
+    private boolean stealInto(RedexStack mine, int w) {
+        int n = stacks.length;
+        for (int k = 1; k < n; k++) {
+            if (mine.stealFrom(stacks[(w + k) % n])) {
+                return mine.pop();
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Idles until some queue has work (true) or every worker is idle (false: the reduction is done).
+     * Blocked while it waits, so a collection does not wait for it.
+     */
+    private boolean waitForWork(Mutator m, RedexStack mine, int w, int n) {
+        idle.incrementAndGet();
+        while (true) {
+            if (idle.get() == n || failure.get() != null) {
+                return false;
+            }
+            for (int k = 1; k < n; k++) {
+                if (stacks[(w + k) % n].hasShared()) {
+                    idle.decrementAndGet();
+                    if (stealInto(mine, w)) {
+                        mine.push(mine.a, mine.b); // stealInto popped one; put it back for the loop
+                        return true;
+                    }
+                    idle.incrementAndGet();
+                }
+            }
+            m.runBlocked(() -> LockSupport.parkNanos(IDLE_PARK_NANOS));
+        }
+    }
+
+    /** Interactions performed by each worker since the net was created. */
+    public long[] interactionsPerWorker() {
+        long[] out = new long[workers.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = workers[i].interactions;
+        }
+        return out;
+    }
+}
