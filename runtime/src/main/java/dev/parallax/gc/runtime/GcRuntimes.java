@@ -13,6 +13,7 @@ import com.google.inject.multibindings.Multibinder;
 import com.google.inject.spi.Message;
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcConfigException;
+import dev.parallax.gc.api.GcPairingException;
 import dev.parallax.gc.api.GcRuntime;
 import dev.parallax.gc.api.collector.Collector;
 import dev.parallax.gc.api.collector.CollectorConstraints;
@@ -56,6 +57,26 @@ public final class GcRuntimes {
         List<RootSource> roots = inConfigOrder(config,
                 instance(config, injector, Key.get(new TypeLiteral<Set<RootSource>>() { })));
         return start(config, collector, roots, tags, policy);
+    }
+
+    /**
+     * Everything {@link #create} would refuse before it reserves memory, without reserving any: unknown
+     * names, unknown options, a malformed option value (the strategies parse their options when they
+     * are built), an impossible pairing ({@link GcPairingException}) and a heap larger than the
+     * machine. Lets a command that starts runtimes later, or in other JVMs, refuse bad input first.
+     *
+     * @throws GcConfigException naming what is wrong
+     */
+    public static void validate(GcConfig config) {
+        StrategyCatalog catalog = StrategyCatalog.discover();
+        Injector injector = inject(config, selectModules(config, catalog));
+        Collector collector = instance(config, injector, Key.get(Collector.class));
+        instance(config, injector, Key.get(TagScheme.class));
+        instance(config, injector, Key.get(SafepointPolicy.class));
+        List<RootSource> roots = inConfigOrder(config,
+                instance(config, injector, Key.get(new TypeLiteral<Set<RootSource>>() { })));
+        checkPairings(collector, roots);
+        requireHeapFits(config.heapBytes());
     }
 
     /**
@@ -196,7 +217,7 @@ public final class GcRuntimes {
         CollectorConstraints c = collector.constraints();
         for (RootSource source : roots) {
             if (source.reportsPinningRoots() && c.movesObjects() && !c.supportsPinning()) {
-                throw new GcConfigException("root source '" + source.name() + "' reports pinning roots, but collector '"
+                throw new GcPairingException("root source '" + source.name() + "' reports pinning roots, but collector '"
                         + collector.name() + "' moves objects and cannot pin them; choose a collector that supports"
                         + " pinning or a precise root source");
             }

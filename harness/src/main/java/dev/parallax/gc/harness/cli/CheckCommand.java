@@ -5,6 +5,7 @@ import dev.parallax.gc.harness.report.TextTable;
 import dev.parallax.gc.properties.CheckReport;
 import dev.parallax.gc.properties.PropertyChecker;
 import dev.parallax.gc.properties.Scheduling;
+import dev.parallax.gc.runtime.GcRuntimes;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -72,6 +73,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
         // everything is validated before the first line is printed
         GcConfig config = StrategyOptions.requireKnownStrategies(strategy.load());
+        GcRuntimes.validate(config); // option values and pairings, before the header
         boolean heapGiven = strategy.sets("heap");
         boolean debugGiven = strategy.sets("debug");
         if (!debugGiven) {

@@ -1,7 +1,9 @@
 package dev.parallax.gc.harness.cli;
 
 import dev.parallax.gc.api.GcConfig;
+import dev.parallax.gc.api.GcPairingException;
 import dev.parallax.gc.api.strategy.Axis;
+import dev.parallax.gc.runtime.GcRuntimes;
 import dev.parallax.gc.runtime.StrategyCatalog;
 
 import java.util.ArrayList;
@@ -14,7 +16,8 @@ import java.util.Map;
  * The strategy sets a comparative command ({@code bench}, {@code minheap}) runs: the collectors named
  * by {@code --collector} (a comma list), else the config file's or profile's, else every collector on
  * the class path; times the root set of {@code --roots} or the config file, else
- * {@link #DEFAULT_ROOT_SETS}; the other axes as configured. Every name is checked before anything runs.
+ * {@link #DEFAULT_ROOT_SETS}; the other axes as configured. Every name and option value is checked
+ * before anything runs.
  *
  * @param configs  one configuration per row, in order
  * @param explicit whether the user named both the collectors and the roots (a row that cannot be
@@ -47,11 +50,26 @@ record StrategySelection(List<GcConfig> configs, boolean explicit) {
         List<GcConfig> configs = new ArrayList<>();
         for (String collector : collectors) {
             for (String roots : rootSets) {
-                configs.add(StrategyOptions.requireKnownStrategies(
-                        strategy.loadWith(with(extra, Map.of("collector", collector, "roots", roots)))));
+                GcConfig config = StrategyOptions.requireKnownStrategies(
+                        strategy.loadWith(with(extra, Map.of("collector", collector, "roots", roots))));
+                requireBuildable(config);
+                configs.add(config);
             }
         }
         return new StrategySelection(configs, strategy.sets("collector") && strategy.sets("roots"));
+    }
+
+    /**
+     * Builds the row's strategies without starting a runtime, so that a malformed option value is
+     * refused before the first row runs. An impossible pairing passes: the command skips that row
+     * with a note, or refuses it when the user named it.
+     */
+    private static void requireBuildable(GcConfig config) {
+        try {
+            GcRuntimes.validate(config);
+        } catch (GcPairingException e) {
+            // the command decides
+        }
     }
 
     /** --collector's comma list; empty without the flag. */

@@ -70,6 +70,17 @@ class BadInputTest {
         assertUsageError(run("safepoints", "-o", "safepoints.intervl=2"), "did you mean 'safepoints.interval'");
     }
 
+    /** A value the strategy cannot parse is refused before anything runs (bench: the baseline row; minheap: a search; check: its header). */
+    @Test
+    void aMalformedStrategyOptionValueIsRefusedBeforeAnythingRuns() {
+        assertUsageError(run("bench", "-o", "incremental.budget=abc"), "incremental.budget", "abc");
+        assertUsageError(run("bench", "--workload", "net", "--size", "small", "-o", "net-indexed.index=nope"),
+                "net-indexed.index", "nope");
+        assertUsageError(run("minheap", "--collector", "incremental,mark-sweep", "-o", "incremental.budget=abc"),
+                "incremental.budget", "abc");
+        assertUsageError(run("check", "--collector", "incremental", "-o", "incremental.budget=0"), "incremental.budget");
+    }
+
     @Test
     void aMissingOrNonJarUserClasspathEntryIsRefused() throws IOException {
         System.setProperty(UserClasspath.PROPERTY, dir.resolve("missing.jar").toString());
