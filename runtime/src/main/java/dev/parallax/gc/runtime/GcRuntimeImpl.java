@@ -1,5 +1,9 @@
 package dev.parallax.gc.runtime;
 
+import dev.parallax.gc.api.reference.References;
+import dev.parallax.gc.runtime.reference.FinalizerQueue;
+import dev.parallax.gc.runtime.reference.ReferenceProcessor;
+import dev.parallax.gc.runtime.reference.RuntimeReferences;
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.api.GcRuntime;
@@ -76,6 +80,7 @@ public final class GcRuntimeImpl implements GcRuntime {
     private final AtomicLong closedBytes = new AtomicLong();
     private final AtomicLong closedObjects = new AtomicLong();
     private boolean closed;
+    private final RuntimeReferences references;
 
     private GcRuntimeImpl(GcConfig config, Heap heap, Collector collector, List<RootSource> rootSources,
                           TagScheme tags, SafepointPolicy policy) {
@@ -92,6 +97,11 @@ public final class GcRuntimeImpl implements GcRuntime {
         this.pins = new PinTable(heap.objects());
         this.driver = new CollectionDriver(collector, heap.objects(), tags, globals, this.rootSources,
                 listeners, totals, config.debug(), pins);
+        FinalizerQueue finalizers = new FinalizerQueue(this::attach);
+        ReferenceProcessor processor = new ReferenceProcessor(heap.objects(), tags, collector::usage, finalizers);
+        this.references = new RuntimeReferences(processor, finalizers, shapes, tags,
+                collector.constraints().needsWriteBarrier() ? collector.writeBarrier() : null, config.debug());
+        driver.references(processor, references::isWeakShape);
         this.coordinator = new SafepointCoordinator(driver,
                 TimeUnit.MILLISECONDS.toNanos(config.safepointTimeoutMillis()), this::mutatorExited);
         CollectorConstraints constraints = collector.constraints();
@@ -322,6 +332,11 @@ public final class GcRuntimeImpl implements GcRuntime {
     }
 
     @Override
+    public References references() {
+        return references;
+    }
+
+    @Override
     public HeapUsage usage() {
         return collector.usage();
     }
@@ -347,6 +362,7 @@ public final class GcRuntimeImpl implements GcRuntime {
         if (closed) {
             return;
         }
+        references.close();   // the finalizer thread detaches first
         coordinator.close();
         closed = true;
         try {

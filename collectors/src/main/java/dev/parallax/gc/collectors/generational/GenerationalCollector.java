@@ -207,6 +207,7 @@ public final class GenerationalCollector implements Collector {
         traceRoots(scope);
         traceRememberedSet(scope);
         traceLive(scope);
+        processReferences(scope);
         release(scope, false);
     }
 
@@ -215,6 +216,7 @@ public final class GenerationalCollector implements Collector {
         prepare(scope, true);
         traceRoots(scope);
         traceLive(scope);
+        processReferences(scope);
         release(scope, true);
     }
 
@@ -267,6 +269,14 @@ public final class GenerationalCollector implements Collector {
     }
 
     /** The nursery's evacuated blocks go back; a full collection also sweeps the mature and large spaces. */
+    /**
+     * References whose referent died in the collected spaces are cleared, the others name the
+     * copies; a minor collection counts every old object live, so only young referents can die.
+     */
+    private void processReferences(CollectionScope scope) {
+        scope.processReferences(tracer);
+    }
+
     private void release(CollectionScope scope, boolean full) {
         scope.phase(GcPhase.RELEASE);
         promotion.close();

@@ -113,6 +113,7 @@ public final class ImmixCollector implements Collector {
     public void collect(CollectionScope scope) {
         prepare(scope);
         traceRootsAndLive(scope);
+        processReferences(scope);
         release(scope);
     }
 
@@ -148,6 +149,11 @@ public final class ImmixCollector implements Collector {
     }
 
     /** Dead objects' lines become holes, empty blocks and dead large objects go back to the page resource. */
+    /** References to unmarked objects are cleared; what finalization and the soft policy keep is traced (one tracer). */
+    private void processReferences(CollectionScope scope) {
+        scope.processReferences(trace.tracer());
+    }
+
     private void release(CollectionScope scope) {
         scope.phase(GcPhase.RELEASE);
         spaces.forEach(Space::release);

@@ -100,6 +100,7 @@ public final class SemispaceCollector implements Collector {
         prepare(scope);
         traceRoots(scope);
         traceLive(scope);
+        processReferences(scope);
         release(scope);
     }
 
@@ -124,6 +125,11 @@ public final class SemispaceCollector implements Collector {
     }
 
     /** From-space blocks and dead large objects go back to the page resource. */
+    /** References to objects left in from-space are cleared, the others name the copies; what finalization keeps is copied. */
+    private void processReferences(CollectionScope scope) {
+        scope.processReferences(tracer);
+    }
+
     private void release(CollectionScope scope) {
         scope.phase(GcPhase.RELEASE);
         spaces.forEach(Space::release);
