@@ -83,7 +83,7 @@ class ReferencesTest {
             refs.registerFinalizer(m, 0, (fm, slot) -> {
                 assertEquals("parallax-finalizer", Thread.currentThread().getName());
                 runs.incrementAndGet();
-                saved.set(fm.ref(slot));                    // resurrection
+                saved.setRef(fm.ref(slot));                    // resurrection
             });
             m.setRef(2, refs.newReference(m, ReferenceKind.PHANTOM, 0, queue));
             m.setRef(3, refs.newReference(m, ReferenceKind.WEAK, 0, null));
@@ -94,12 +94,12 @@ class ReferencesTest {
             assertEquals(1, runs.get());
             assertEquals(0, refs.get(m, m.ref(3)), "weak references are cleared before finalization");
             assertEquals(0, queue.size(), "a resurrected referent keeps its phantom reference pending");
-            long back = saved.get();
+            long back = saved.ref();
             assertNotEquals(0, back);
             assertEquals(77, m.readRaw(m.readRef(back, 0), 1), "what the resurrected object reaches survived");
             m.collect();
             assertEquals(0, queue.size());
-            saved.set(0);
+            saved.setRef(0);
             m.collect();
             assertTrue(refs.awaitFinalizers(m, 10_000));
             assertEquals(1, runs.get(), "a finalizer runs at most once");
