@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.DynamicTest.dynamicTest;
  */
 class ReferencePropertyTest {
     private static final int PROGRAMS = 8;
-    private static final int MAX_ACTIONS = 40;
+    private static final int MAX_ACTIONS = 60;
 
     @TestFactory
     Stream<DynamicTest> everyCombinationAgreesWithTheReferenceModel() {

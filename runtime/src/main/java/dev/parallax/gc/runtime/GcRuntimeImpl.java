@@ -81,6 +81,7 @@ public final class GcRuntimeImpl implements GcRuntime {
     private final AtomicLong closedObjects = new AtomicLong();
     private boolean closed;
     private final RuntimeReferences references;
+    private final ReferenceProcessor referenceProcessor;
 
     private GcRuntimeImpl(GcConfig config, Heap heap, Collector collector, List<RootSource> rootSources,
                           TagScheme tags, SafepointPolicy policy) {
@@ -99,6 +100,7 @@ public final class GcRuntimeImpl implements GcRuntime {
                 listeners, totals, config.debug(), pins);
         FinalizerQueue finalizers = new FinalizerQueue(this::attach);
         ReferenceProcessor processor = new ReferenceProcessor(heap.objects(), tags, collector::usage, finalizers);
+        this.referenceProcessor = processor;
         this.references = new RuntimeReferences(processor, finalizers, shapes, tags,
                 collector.constraints().needsWriteBarrier() ? collector.writeBarrier() : null, config.debug());
         driver.references(processor, references::isWeakShape);
@@ -329,6 +331,11 @@ public final class GcRuntimeImpl implements GcRuntime {
             objects += m.objectsAllocated();
         }
         return totals.snapshot(bytes, objects, collector.counters());
+    }
+
+    /** The pause side of reference processing (its tables and counters; teeth tests plant bugs in it). */
+    public ReferenceProcessor referenceProcessor() {
+        return referenceProcessor;
     }
 
     @Override

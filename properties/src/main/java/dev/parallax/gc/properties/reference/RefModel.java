@@ -24,7 +24,7 @@ import java.util.Set;
  * in R, and phantom references in R' whose referent is outside R' are cleared and enqueued.
  */
 public final class RefModel {
-    public static final int SLOTS = 8;
+    public static final int SLOTS = 4;
     /** How many resurrected objects the keep array holds (a finalizer resurrects only while there is room). */
     public static final int KEEP = 32;
 
@@ -57,6 +57,11 @@ public final class RefModel {
     /** Objects with a finalizer not yet due, in registration order. */
     final List<Integer> finalizable = new ArrayList<>();
     private int nextId = 1;
+    /** What the programs exercised: references cleared, ephemerons cleared, finalizers run, objects resurrected. */
+    long referencesCleared;
+    long ephemeronsCleared;
+    long finalizersRun;
+    long resurrected;
 
     static Kind kindOf(ReferenceKind kind) {
         return switch (kind) {
@@ -169,8 +174,7 @@ public final class RefModel {
                 }
                 case EPHEMERON -> {
                     if (o.key != 0 && !reachable.contains(o.key)) {
-                        o.key = 0;
-                        o.value = 0;
+                        clearEphemeron(o);
                     }
                 }
                 default -> {
@@ -181,15 +185,24 @@ public final class RefModel {
 
     /** The collector cleared reference {@code o}: every reference here has the queue, so it is enqueued. */
     void clear(Obj o) {
+        referencesCleared++;
         o.referent = 0;
         o.enqueued = true;
         queued.add(o.id);
     }
 
+    void clearEphemeron(Obj o) {
+        ephemeronsCleared++;
+        o.key = 0;
+        o.value = 0;
+    }
+
     /** A due finalizer ran; a resurrecting one keeps its object while the keep array has room. */
     boolean finalized(int id) {
         Obj o = objects.get(id);
+        finalizersRun++;
         if (o.resurrect && keep.size() < KEEP) {
+            resurrected++;
             keep.add(id);
             return true;
         }

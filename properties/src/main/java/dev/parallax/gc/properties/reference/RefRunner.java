@@ -95,6 +95,11 @@ public final class RefRunner implements AutoCloseable {
         }
     }
 
+    /** What this program exercised: references cleared, ephemerons cleared, finalizers run, objects resurrected. */
+    public long[] coverage() {
+        return new long[] {model.referencesCleared, model.ephemeronsCleared, model.finalizersRun, model.resurrected};
+    }
+
     @Override
     public void close() {
         m.close();
@@ -461,8 +466,7 @@ public final class RefRunner implements AutoCloseable {
                     if (model.reach(false, Set.of()).contains(o.key)) {
                         fail("ephemeron #" + o.id + " was cleared while its key #" + o.key + " is reachable");
                     }
-                    o.key = 0;
-                    o.value = 0;
+                    model.clearEphemeron(o);
                 }
             }
             default -> {
@@ -474,6 +478,10 @@ public final class RefRunner implements AutoCloseable {
         switch (o.kind) {
             case SOFT, WEAK, PHANTOM -> {
                 long seen = idOf(m.readRaw(a, 0));
+                if (seen == 0 && o.referent != 0) {
+                    fail(o.kind + " reference #" + o.id + " was cleared while the model still reaches its referent #"
+                            + o.referent + (o.kind == Kind.WEAK ? " strongly" : ""));
+                }
                 if (seen != o.referent) {
                     fail(o.kind + " reference #" + o.id + " has referent " + (seen == 0 ? "null" : "#" + seen)
                             + " in the runtime, " + (o.referent == 0 ? "null (cleared)" : "#" + o.referent)

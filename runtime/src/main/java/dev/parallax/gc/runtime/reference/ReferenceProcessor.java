@@ -47,6 +47,8 @@ public final class ReferenceProcessor {
     private final RefTable ephemerons = new RefTable();
     private final RefTable finalizable = new RefTable();
     private final FinalizerQueue due;
+    /** Per ephemeron, whether this collection retained its value already. */
+    private boolean[] retainedValues = new boolean[0];
     private RefQueue[] queues = new RefQueue[1];
     private volatile int tracked;
     private volatile long clock;
@@ -54,6 +56,14 @@ public final class ReferenceProcessor {
     private volatile boolean pressure;
     private long cleared;
     private long resurrected;
+    private volatile SeededBug seeded = SeededBug.NONE;
+
+    /** Bugs the teeth tests plant, to show that the reference property catches them. Never set otherwise. */
+    public enum SeededBug {
+        NONE,
+        /** A resurrected object keeps its finalizer registered, so it runs again when the object dies again. */
+        FINALIZE_TWICE
+    }
 
     public ReferenceProcessor(ObjectModel objects, TagScheme tags, Supplier<HeapUsage> usage, FinalizerQueue due) {
         this.objects = objects;
@@ -104,6 +114,11 @@ public final class ReferenceProcessor {
         this.pressure = on;
     }
 
+    /** Plants {@code bug} (teeth tests only). */
+    public void seedBug(SeededBug bug) {
+        this.seeded = java.util.Objects.requireNonNull(bug);
+    }
+
     /** Entries tracked now. */
     public int tracked() {
         return tracked;
@@ -132,6 +147,7 @@ public final class ReferenceProcessor {
         }
         synchronized (this) {
             clock++;
+            java.util.Arrays.fill(retainedValues, false);
             ephemeronFixpoint(tracer);
             retainSoft(tracer, pressure || reason.startsWith("allocation failure"));
             clearUnreachable(tracer);
@@ -142,14 +158,24 @@ public final class ReferenceProcessor {
         }
     }
 
-    /** A live ephemeron whose key is live has a live value; repeated until nothing more is retained. */
+    /**
+     * A live ephemeron whose key is live has a live value; repeated until nothing more is retained.
+     * Each ephemeron's value is retained at most once per collection, so the loop ends even if the
+     * collector's liveness test were wrong.
+     */
     private void ephemeronFixpoint(ReferenceTracer t) {
+        if (ephemerons.size == 0) {
+            return;
+        }
+        if (retainedValues.length < ephemerons.size) {
+            retainedValues = new boolean[ephemerons.addresses.length];
+        }
         boolean progress = true;
-        while (progress && ephemerons.size > 0) {
+        while (progress) {
             progress = false;
             for (int i = 0; i < ephemerons.size; i++) {
                 long e = ephemerons.addresses[i];
-                if (!t.isLive(e)) {
+                if (retainedValues[i] || !t.isLive(e)) {
                     continue;
                 }
                 long now = t.forwarded(e);
@@ -158,6 +184,7 @@ public final class ReferenceProcessor {
                 if (tags.isPointer(key) && t.isLive(tags.untag(key)) && tags.isPointer(value)
                         && !t.isLive(tags.untag(value))) {
                     t.retain(tags.untag(value));
+                    retainedValues[i] = true;
                     progress = true;
                 }
             }
@@ -235,7 +262,7 @@ public final class ReferenceProcessor {
             due.add(handles.put(tags.tagPointer(now)), (Finalizer) finalizer);
             resurrected++;
             any[0] = true;
-            return 0;
+            return seeded == SeededBug.FINALIZE_TWICE ? now : 0;
         });
         if (any[0]) {
             t.closure();
