@@ -37,6 +37,7 @@ class ReferencePropertyTest {
         ReferenceProperty.Result result = ReferenceProperty.check(config, PROGRAMS, seed, MAX_ACTIONS);
         assertTrue(result.passed(), result::render);
         assertTrue(result.tried() == PROGRAMS, result::render);
+        assertTrue(result.coverage()[0] + result.coverage()[2] > 0, result::render); // something was cleared or finalized
     }
 
     private static long seed(GcConfig config) {

@@ -268,7 +268,6 @@ public final class GenerationalCollector implements Collector {
         liveObjects = tracer.scanned();
     }
 
-    /** The nursery's evacuated blocks go back; a full collection also sweeps the mature and large spaces. */
     /**
      * References whose referent died in the collected spaces are cleared, the others name the
      * copies; a minor collection counts every old object live, so only young referents can die.
@@ -277,6 +276,7 @@ public final class GenerationalCollector implements Collector {
         scope.processReferences(tracer);
     }
 
+    /** The nursery's evacuated blocks go back; a full collection also sweeps the mature and large spaces. */
     private void release(CollectionScope scope, boolean full) {
         scope.phase(GcPhase.RELEASE);
         promotion.close();

@@ -148,12 +148,12 @@ public final class ImmixCollector implements Collector {
         evacuated += immix.evacuated();
     }
 
-    /** Dead objects' lines become holes, empty blocks and dead large objects go back to the page resource. */
     /** References to unmarked objects are cleared; what finalization and the soft policy keep is traced (one tracer). */
     private void processReferences(CollectionScope scope) {
         scope.processReferences(trace.tracer());
     }
 
+    /** Dead objects' lines become holes, empty blocks and dead large objects go back to the page resource. */
     private void release(CollectionScope scope) {
         scope.phase(GcPhase.RELEASE);
         spaces.forEach(Space::release);

@@ -17,7 +17,6 @@ import dev.parallax.gc.toolkit.space.ImmortalSpace;
 import dev.parallax.gc.toolkit.space.LargeObjectSpace;
 import dev.parallax.gc.toolkit.space.Space;
 import dev.parallax.gc.toolkit.trace.Tracer;
-
 import java.util.List;
 
 /**
@@ -25,13 +24,13 @@ import java.util.List;
  * for ordinary objects, a large-object space for big and non-moving ones, an immortal space.
  *
  * <pre>
- * collect = prepare; traceRoots; traceLive; release
+ * collect = prepare; traceRoots; traceLive; processReferences; release
  * </pre>
- * Every collection copies the reachable objects out of the blocks mutators filled into fresh ones
- * and gives the old blocks back, so allocation is always a bump into empty memory and the live data
- * ends up compact. Half the heap's copy space is kept free as the copy reserve, so mutators may fill
- * only the other half. Objects a conservative root or an API pin names stay where they are, in
- * blocks kept until they empty (Bartlett's mostly-copying collection).
+ * Every collection copies the reachable objects out of the blocks mutators filled into fresh ones and
+ * gives the old blocks back, so allocation is always a bump into empty memory and the live data ends
+ * up compact. Half the heap's copy space is kept free as the copy reserve, so mutators may fill only
+ * the other half. Objects a conservative root or an API pin names stay where they are, in blocks kept
+ * until they empty (Bartlett's mostly-copying collection).
  */
 public final class SemispaceCollector implements Collector {
     public static final String NAME = "semispace";
@@ -124,12 +123,12 @@ public final class SemispaceCollector implements Collector {
         tracer.drain();
     }
 
-    /** From-space blocks and dead large objects go back to the page resource. */
-    /** References to objects left in from-space are cleared, the others name the copies; what finalization keeps is copied. */
+    /** References to uncopied objects are cleared, the others name the copies; what finalization keeps is copied. */
     private void processReferences(CollectionScope scope) {
         scope.processReferences(tracer);
     }
 
+    /** From-space blocks and dead large objects go back to the page resource. */
     private void release(CollectionScope scope) {
         scope.phase(GcPhase.RELEASE);
         spaces.forEach(Space::release);

@@ -172,6 +172,41 @@ class ReferencesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mark-sweep", "mark-compact", "incremental", "semispace", "immix", "generational"})
+    void aWeakMapForgetsEntriesWhoseKeysDied(String collector) {
+        try (GcRuntime rt = runtime(collector); Mutator m = rt.attach("main")) {
+            References refs = rt.references();
+            Shape node = rt.shapes().define("Node", 2, 0);
+            m.pushFrame(4 + 12);
+            m.setRef(0, WeakMap.create(m, 2));
+            for (int i = 0; i < 12; i++) {
+                m.setRef(4 + i, m.allocate(node));           // key i, kept in slot 4 + i
+                m.setRef(1, m.allocate(node));               // its value refers back to the key
+                m.writeRef(m.ref(1), 0, m.ref(4 + i));
+                m.writeRaw(m.ref(1), 1, 100 + i);
+                WeakMap.put(m, refs, 0, 4 + i, 1);
+            }
+            m.clear(1);
+            for (int i = 0; i < 12; i += 2) {
+                m.clear(4 + i);                              // even keys die
+            }
+            m.collect();
+            assertEquals(6, WeakMap.size(m, refs, m.ref(0)), "a value that refers to its key does not keep it");
+            for (int i = 1; i < 12; i += 2) {
+                long value = rt.tags().untag(WeakMap.get(m, refs, m.ref(0), m.ref(4 + i)));
+                assertEquals(100 + i, m.readRaw(value, 1), "a live key keeps its value, at its new address");
+                assertEquals(m.ref(4 + i), m.readRef(value, 0));
+            }
+            m.setRef(2, m.allocate(node));
+            WeakMap.put(m, refs, 0, 5, 2);                   // replaces key 1's value
+            assertEquals(6, WeakMap.size(m, refs, m.ref(0)));
+            assertEquals(m.ref(2), rt.tags().untag(WeakMap.get(m, refs, m.ref(0), m.ref(5))));
+            assertTrue(WeakMap.remove(m, refs, m.ref(0), m.ref(5)));
+            assertFalse(WeakMap.containsKey(m, refs, m.ref(0), m.ref(5)));
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void misuseIsRefusedWithAClearMessage() {
         try (GcRuntime rt = runtime("mark-sweep"); Mutator m = rt.attach("main")) {
