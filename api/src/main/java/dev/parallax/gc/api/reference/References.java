@@ -25,8 +25,8 @@ public interface References {
      * Allocates a reference of {@code kind} to the object in {@code referentSlot} (null: a cleared
      * reference), enqueued on {@code queue} (null: none) when the collector clears it. <i>Safepoint.</i>
      *
-     * @return the reference object's address
-     * @throws IllegalArgumentException for a phantom reference without a queue (it could never be observed)
+     * @return the reference object's address (a phantom reference without a queue is legal, as in Java,
+     *         but nothing can observe it)
      */
     long newReference(Mutator mutator, ReferenceKind kind, int referentSlot, ReferenceQueue queue);
 

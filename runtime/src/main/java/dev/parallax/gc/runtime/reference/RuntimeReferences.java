@@ -111,10 +111,6 @@ public final class RuntimeReferences implements References {
 
     @Override
     public long newReference(Mutator mutator, ReferenceKind kind, int referentSlot, ReferenceQueue queue) {
-        if (kind == ReferenceKind.PHANTOM && queue == null) {
-            throw new IllegalArgumentException("a phantom reference needs a queue: its referent can never be read, "
-                    + "so without one it could never be observed");
-        }
         if (queue != null && !(queue instanceof RefQueue)) {
             throw new IllegalArgumentException("queue " + queue.name() + " does not belong to this runtime");
         }

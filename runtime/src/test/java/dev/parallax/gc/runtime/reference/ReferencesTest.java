@@ -213,8 +213,6 @@ class ReferencesTest {
             References refs = rt.references();
             m.pushFrame(2);
             m.setRef(0, m.allocateRefArray(1));
-            assertTrue(assertThrows(IllegalArgumentException.class,
-                    () -> refs.newReference(m, ReferenceKind.PHANTOM, 0, null)).getMessage().contains("queue"));
             assertTrue(assertThrows(IllegalArgumentException.class, () -> refs.get(m, m.ref(0))).getMessage()
                     .contains("not a reference object"));
             assertTrue(assertThrows(IllegalArgumentException.class, () -> refs.newEphemeron(m, 1, 0)).getMessage()
