@@ -7,9 +7,10 @@ package dev.parallax.gc.api.reference;
  * <p>The default ({@link #lru}) is HotSpot's least-recently-used policy in collection counts: a
  * referent is kept while it was last touched (created or read with {@code get}) fewer collections
  * ago than {@code maxAge} times the fraction of the heap that was free when the collection began,
- * and cleared in any collection under memory pressure: one for an allocation that found no room
- * ("allocation failure..." reasons), or any collection while {@code References.memoryPressure} is
- * set. Tests drive it with {@code memoryPressure} or a policy of their own.
+ * and cleared in any collection under memory pressure: the last collection before an allocation
+ * fails ("allocation failure (full)"), an allocation failure that finds less than a tenth of the
+ * heap free, or any collection while {@code References.memoryPressure} is set. Tests drive it with
+ * {@code memoryPressure} or a policy of their own.
  */
 @FunctionalInterface
 public interface SoftPolicy {

@@ -26,6 +26,8 @@ public final class FinalizerQueue {
     private long run;
     private long failures;
     private volatile Throwable lastFailure;
+    /** Why the finalizer thread could not attach (no stack region left), or null. */
+    private RuntimeException attachFailure;
 
     /** @param attach attaches the calling thread as a mutator of the runtime */
     public FinalizerQueue(Function<String, Mutator> attach) {
@@ -53,7 +55,16 @@ public final class FinalizerQueue {
     }
 
     private void loop() {
-        Mutator m = attach.apply("finalizer");
+        Mutator m;
+        try {
+            m = attach.apply("finalizer");
+        } catch (RuntimeException e) {
+            synchronized (this) {
+                attachFailure = e;
+                notifyAll();
+            }
+            return;
+        }
         try {
             m.pushFrame(1);
             while (true) {
@@ -111,7 +122,7 @@ public final class FinalizerQueue {
         mutator.runBlocked(() -> {
             synchronized (this) {
                 try {
-                    while (pending > 0) {
+                    while (pending > 0 && attachFailure == null) {
                         long left = deadline - System.nanoTime();
                         if (left <= 0) {
                             return;
@@ -126,6 +137,12 @@ public final class FinalizerQueue {
         });
         if (interrupted[0] != null) {
             throw interrupted[0];
+        }
+        synchronized (this) {
+            if (attachFailure != null) {
+                throw new IllegalStateException("the finalizer thread could not attach, so no finalizer runs: "
+                        + attachFailure.getMessage(), attachFailure);
+            }
         }
         return done[0];
     }

@@ -38,6 +38,8 @@ public final class ReferenceProcessor {
     static final int VALUE = 1;
     static final long ENQUEUED = 1L << 32;
     static final long QUEUE_MASK = 0xFFFF_FFFFL;
+    /** Below this free fraction an allocation failure counts as memory pressure for soft references. */
+    public static final double PRESSURE_FREE_FRACTION = 0.10;
 
     private final ObjectModel objects;
     private final TagScheme tags;
@@ -149,7 +151,7 @@ public final class ReferenceProcessor {
             clock++;
             java.util.Arrays.fill(retainedValues, false);
             ephemeronFixpoint(tracer);
-            retainSoft(tracer, pressure || reason.startsWith("allocation failure"));
+            retainSoft(tracer, reason);
             clearUnreachable(tracer);
             resurrectFinalizable(tracer);
             finalPass(tracer);
@@ -195,13 +197,14 @@ public final class ReferenceProcessor {
     }
 
     /** The soft referents the policy keeps are retained, with all they reach. */
-    private void retainSoft(ReferenceTracer t, boolean underPressure) {
+    private void retainSoft(ReferenceTracer t, String reason) {
         RefTable soft = references[ReferenceKind.SOFT.ordinal()];
         if (soft.size == 0) {
             return;
         }
         HeapUsage u = usage.get();
         double free = u.capacityBytes() == 0 ? 0 : (double) u.freeBytes() / u.capacityBytes();
+        boolean underPressure = underPressure(reason, free);
         SoftPolicy policy = softPolicy;
         boolean any = false;
         for (int i = 0; i < soft.size; i++) {
@@ -221,6 +224,21 @@ public final class ReferenceProcessor {
             t.closure();
             ephemeronFixpoint(t);
         }
+    }
+
+    /**
+     * Memory pressure: set by {@code memoryPressure}, or a last-resort collection before an
+     * allocation fails ("allocation failure (full)"), or any allocation failure with less than
+     * {@link #PRESSURE_FREE_FRACTION} of the heap free when the pause began (a generational minor
+     * collection, whose old generation still has room, is no pressure).
+     */
+    static boolean underPressure(boolean flag, String reason, double free) {
+        return flag || reason.equals("allocation failure (full)")
+                || reason.startsWith("allocation failure") && free < PRESSURE_FREE_FRACTION;
+    }
+
+    private boolean underPressure(String reason, double free) {
+        return underPressure(pressure, reason, free);
     }
 
     /** Live soft and weak references to unreachable referents are cleared and enqueued; so are such ephemerons. */

@@ -208,6 +208,19 @@ class ReferencesTest {
     }
 
     @org.junit.jupiter.api.Test
+    void memoryPressureIsTheFlagTheLastResortCollectionOrAnAllocationFailureInAFullHeap() {
+        assertTrue(ReferenceProcessor.underPressure(true, "requested", 0.9));
+        assertFalse(ReferenceProcessor.underPressure(false, "requested", 0.01));
+        assertTrue(ReferenceProcessor.underPressure(false, "allocation failure (full)", 0.9));
+        assertTrue(ReferenceProcessor.underPressure(false, "allocation failure", 0.05));
+        assertFalse(ReferenceProcessor.underPressure(false, "allocation failure", 0.5), "a minor collection's failure");
+        SoftPolicy lru = SoftPolicy.lru(10);
+        assertTrue(lru.keep(4, 0.5, false));
+        assertFalse(lru.keep(5, 0.5, false), "older than maxAge * free");
+        assertFalse(lru.keep(0, 1.0, true), "pressure clears them all");
+    }
+
+    @org.junit.jupiter.api.Test
     void misuseIsRefusedWithAClearMessage() {
         try (GcRuntime rt = runtime("mark-sweep"); Mutator m = rt.attach("main")) {
             References refs = rt.references();
