@@ -33,6 +33,21 @@ class ReferencePropertyTest {
                 .map(config -> dynamicTest(config.strategies() + ", release", () -> check(config, seed(config) + 3)));
     }
 
+    /**
+     * A collection at every third allocation: minor collections of the generational collector and
+     * increments of the incremental one run between the program's actions, so references are
+     * processed in minor collections and found during marking cycles (checked against what the
+     * model allows, exactly again at each full collection).
+     */
+    @TestFactory
+    Stream<DynamicTest> everyCollectorAgreesUnderStress() {
+        return StrategyMatrixTest.names(dev.parallax.gc.api.strategy.Axis.COLLECTOR).stream()
+                .map(c -> GcConfig.defaults().withCollector(c).withDebug(true)
+                        .withOptions(StrategyMatrixTest.options(c))
+                        .withStress(dev.parallax.gc.api.StressMode.ALLOCATION, 3))
+                .map(config -> dynamicTest(config.strategies() + ", stress", () -> check(config, seed(config) + 7)));
+    }
+
     private static void check(GcConfig config, long seed) {
         ReferenceProperty.Result result = ReferenceProperty.check(config, PROGRAMS, seed, MAX_ACTIONS);
         assertTrue(result.passed(), result::render);
