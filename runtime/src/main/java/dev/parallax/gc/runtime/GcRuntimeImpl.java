@@ -111,7 +111,7 @@ public final class GcRuntimeImpl implements GcRuntime {
         WriteBarrier barrier = constraints.needsWriteBarrier() ? collector.writeBarrier() : null;
         MutatorEnvironment environment = new MutatorEnvironment(config, heap.memory(), heap.objects(), frames, tags,
                 collector, barrier, coordinator, PollSchedule.of(policy), new AtomicLong(1), totals::recordOutOfMemory,
-                this::mutatorClosed, pins);
+                this::mutatorClosed, pins, processor::tracksSoftReferences);
         MutatorConstants constants = MutatorConstants.of(environment);
         boolean specialise = !"false".equals(System.getProperty(SPECIALISE_PROPERTY));
         this.mutatorClass = specialise ? MutatorClass.specialised(constants) : MutatorClass.generic(constants);

@@ -8,8 +8,9 @@ package dev.parallax.gc.api.reference;
  * referent is kept while it was last touched (created or read with {@code get}) fewer collections
  * ago than {@code maxAge} times the fraction of the heap that was free when the collection began,
  * and cleared in any collection under memory pressure: the last collection before an allocation
- * fails ("allocation failure (full)"), an allocation failure that finds less than a tenth of the
- * heap free, or any collection while {@code References.memoryPressure} is set. Tests drive it with
+ * fails ("allocation failure (full)", which the runtime runs whenever soft references exist, so
+ * they are all cleared before the heap is reported exhausted), an allocation failure that finds
+ * less than a tenth of the heap free, or any collection while {@code References.memoryPressure} is set. Tests drive it with
  * {@code memoryPressure} or a policy of their own.
  */
 @FunctionalInterface

@@ -53,6 +53,7 @@ public final class ReferenceProcessor {
     private boolean[] retainedValues = new boolean[0];
     private RefQueue[] queues = new RefQueue[1];
     private volatile int tracked;
+    private volatile int softCount;
     private volatile long clock;
     private volatile SoftPolicy softPolicy = SoftPolicy.lru(32);
     private volatile boolean pressure;
@@ -80,6 +81,7 @@ public final class ReferenceProcessor {
     synchronized void addReference(ReferenceKind kind, long reference) {
         references[kind.ordinal()].add(reference, null);
         tracked++;
+        softCount = references[ReferenceKind.SOFT.ordinal()].size;
     }
 
     synchronized void addEphemeron(long ephemeron) {
@@ -114,6 +116,11 @@ public final class ReferenceProcessor {
 
     void memoryPressure(boolean on) {
         this.pressure = on;
+    }
+
+    /** Whether a soft reference is tracked now (the allocation slow path's last resort clears them). */
+    public boolean tracksSoftReferences() {
+        return softCount > 0;
     }
 
     /** Plants {@code bug} (teeth tests only). */
@@ -155,6 +162,7 @@ public final class ReferenceProcessor {
             clearUnreachable(tracer);
             resurrectFinalizable(tracer);
             finalPass(tracer);
+            softCount = references[ReferenceKind.SOFT.ordinal()].size;
             tracked = references[0].size + references[1].size + references[2].size + ephemerons.size
                     + finalizable.size;
         }

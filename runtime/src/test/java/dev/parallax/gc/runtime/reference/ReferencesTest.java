@@ -207,6 +207,22 @@ class ReferencesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mark-sweep", "mark-compact"})   // generational: its "(full)" retry, since before
+    void softReferentsAreClearedBeforeTheHeapIsReportedExhausted(String collector) {
+        try (GcRuntime rt = runtime(collector); Mutator m = rt.attach("main")) {
+            References refs = rt.references();
+            m.pushFrame(3);
+            m.setRef(0, m.allocateRawArray(192 * 1024));      // 1.5 MiB, only softly reachable below
+            m.setRef(1, refs.newReference(m, ReferenceKind.SOFT, 0, null));
+            m.clear(0);
+            m.collect();
+            assertNotEquals(0, refs.get(m, m.ref(1)), "no pressure: the soft cache is kept");
+            m.setRef(2, m.allocateRawArray(352 * 1024));      // 2.75 MiB of 4: fits only once the cache is gone
+            assertEquals(0, refs.get(m, m.ref(1)), "the last collection before exhaustion cleared it");
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void memoryPressureIsTheFlagTheLastResortCollectionOrAnAllocationFailureInAFullHeap() {
         assertTrue(ReferenceProcessor.underPressure(true, "requested", 0.9));
