@@ -1,5 +1,6 @@
 package dev.parallax.gc.api;
 
+import dev.parallax.gc.api.reference.References;
 import dev.parallax.gc.api.collector.CollectorConstraints;
 import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.event.GcListener;
@@ -50,6 +51,9 @@ public interface GcRuntime extends AutoCloseable {
     void collectNow(String reason);
 
     GcStats stats();
+
+    /** Weak, soft and phantom references, reference queues, finalizers and ephemerons on this runtime's heap. */
+    References references();
 
     HeapUsage usage();
 

@@ -99,12 +99,11 @@ class TypeErrorsTest {
     }
 
     @Test
-    void weakSoftAndPhantomReferencesAreNotSupportedYet() {
-        assertError("void main() { weakref w; }", "1:15", "type weakref is not supported yet");
-        assertError("void main() { object o = alloc(1, 0); object w = weakRef(o); }", "1:50",
-                "weakRef is not supported yet: weak, soft and phantom references arrive with the references issue");
-        assertError("void main() { object o = getPhantomReferent(null); }", "1:26", "getPhantomReferent is not supported yet");
-        assertError("void f(softref r) {} void main() {}", "1:8", "type softref is not supported yet");
+    void referenceTypesAreChecked() {
+        assertError("void main() { weakref w = softRef(null); }", "1:27", "expected a weakref, found a softref");
+        assertError("void main() { object o = getPhantomReferent(weakRef(null)); }", "1:45",
+                "expected a phantomref, found a weakref");
+        assertError("type weakref { int x; } void main() {}", "1:1", "'weakref' is a built-in type");
     }
 
     @Test

@@ -1,5 +1,9 @@
 package dev.parallax.gc.runtime;
 
+import dev.parallax.gc.api.reference.References;
+import dev.parallax.gc.runtime.reference.FinalizerQueue;
+import dev.parallax.gc.runtime.reference.ReferenceProcessor;
+import dev.parallax.gc.runtime.reference.RuntimeReferences;
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcConfigException;
 import dev.parallax.gc.api.GcRuntime;
@@ -76,6 +80,8 @@ public final class GcRuntimeImpl implements GcRuntime {
     private final AtomicLong closedBytes = new AtomicLong();
     private final AtomicLong closedObjects = new AtomicLong();
     private boolean closed;
+    private final RuntimeReferences references;
+    private final ReferenceProcessor referenceProcessor;
 
     private GcRuntimeImpl(GcConfig config, Heap heap, Collector collector, List<RootSource> rootSources,
                           TagScheme tags, SafepointPolicy policy) {
@@ -92,6 +98,12 @@ public final class GcRuntimeImpl implements GcRuntime {
         this.pins = new PinTable(heap.objects());
         this.driver = new CollectionDriver(collector, heap.objects(), tags, globals, this.rootSources,
                 listeners, totals, config.debug(), pins);
+        FinalizerQueue finalizers = new FinalizerQueue(this::attach);
+        ReferenceProcessor processor = new ReferenceProcessor(heap.objects(), tags, collector::usage, finalizers);
+        this.referenceProcessor = processor;
+        this.references = new RuntimeReferences(processor, finalizers, shapes, tags,
+                collector.constraints().needsWriteBarrier() ? collector.writeBarrier() : null, config.debug());
+        driver.references(processor, references::isWeakShape);
         this.coordinator = new SafepointCoordinator(driver,
                 TimeUnit.MILLISECONDS.toNanos(config.safepointTimeoutMillis()), this::mutatorExited);
         CollectorConstraints constraints = collector.constraints();
@@ -99,7 +111,7 @@ public final class GcRuntimeImpl implements GcRuntime {
         WriteBarrier barrier = constraints.needsWriteBarrier() ? collector.writeBarrier() : null;
         MutatorEnvironment environment = new MutatorEnvironment(config, heap.memory(), heap.objects(), frames, tags,
                 collector, barrier, coordinator, PollSchedule.of(policy), new AtomicLong(1), totals::recordOutOfMemory,
-                this::mutatorClosed, pins);
+                this::mutatorClosed, pins, processor::tracksSoftReferences);
         MutatorConstants constants = MutatorConstants.of(environment);
         boolean specialise = !"false".equals(System.getProperty(SPECIALISE_PROPERTY));
         this.mutatorClass = specialise ? MutatorClass.specialised(constants) : MutatorClass.generic(constants);
@@ -321,6 +333,16 @@ public final class GcRuntimeImpl implements GcRuntime {
         return totals.snapshot(bytes, objects, collector.counters());
     }
 
+    /** The pause side of reference processing (its tables and counters; teeth tests plant bugs in it). */
+    public ReferenceProcessor referenceProcessor() {
+        return referenceProcessor;
+    }
+
+    @Override
+    public References references() {
+        return references;
+    }
+
     @Override
     public HeapUsage usage() {
         return collector.usage();
@@ -347,6 +369,7 @@ public final class GcRuntimeImpl implements GcRuntime {
         if (closed) {
             return;
         }
+        references.close();   // the finalizer thread detaches first
         coordinator.close();
         closed = true;
         try {

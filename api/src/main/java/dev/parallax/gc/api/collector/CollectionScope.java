@@ -2,8 +2,11 @@ package dev.parallax.gc.api.collector;
 
 import dev.parallax.gc.api.event.GcPhase;
 import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.api.reference.ReferenceTracer;
 import dev.parallax.gc.api.roots.RootVisitor;
 import dev.parallax.gc.api.tags.TagScheme;
+
+import java.util.function.LongUnaryOperator;
 
 /**
  * What the runtime hands a collector for one stop-the-world collection. When the collector is
@@ -60,6 +63,27 @@ public interface CollectionScope {
 
     /** The sequence number of this collection, from 1. */
     long number();
+
+    /**
+     * Processes the runtime's weak structures (soft, weak and phantom references, ephemerons,
+     * finalizable objects) once the collector's strong closure is complete and before it reclaims
+     * anything: clears what died, retains what finalization and the soft policy keep (through
+     * {@code tracer}), and records the current addresses of what lives. Every collection that
+     * completes a trace calls it exactly once, after that trace (an incremental collector at the end
+     * of marking; a generational one in minor collections too). Cost when the runtime tracks no
+     * reference object: one branch.
+     */
+    default void processReferences(ReferenceTracer tracer) {
+    }
+
+    /**
+     * For a collector that computes new addresses after {@link #processReferences} (mark-compact):
+     * rewrites what reference processing recorded to each live object's new address,
+     * {@code newAddress.applyAsLong(old)}. Called in UPDATE_REFERENCES, while objects are still at
+     * their old addresses.
+     */
+    default void forwardReferences(LongUnaryOperator newAddress) {
+    }
 
     /**
      * The word written over freed memory in debug mode. Its kind code (0xD) names no kind, so a

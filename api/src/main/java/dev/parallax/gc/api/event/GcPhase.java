@@ -16,6 +16,12 @@ public enum GcPhase {
     MARK_ROOTS,
     /** Transitive closure from the roots. */
     TRACE_LIVE,
+    /**
+     * Weak processing after the strong closure: references cleared or forwarded, soft referents and
+     * finalizable objects retained and traced, ephemerons iterated to a fixpoint. Announced by the
+     * runtime, only in pauses where it tracks reference objects, ephemerons or finalizers.
+     */
+    REFERENCES,
     /** Moving collectors: assign each live object its new address. */
     COMPUTE_FORWARDING,
     /** Moving collectors: rewrite every slot to the new addresses. */

@@ -222,6 +222,7 @@ public final class GenerationalCollector implements Collector {
         traceRoots(scope);
         traceRememberedSet(scope);
         traceLive(scope);
+        processReferences(scope);
         release(scope, false);
     }
 
@@ -230,6 +231,7 @@ public final class GenerationalCollector implements Collector {
         prepare(scope, true);
         traceRoots(scope);
         traceLive(scope);
+        processReferences(scope);
         release(scope, true);
     }
 
@@ -279,6 +281,14 @@ public final class GenerationalCollector implements Collector {
         scope.phase(GcPhase.TRACE_LIVE);
         tracer.drain();
         liveObjects = tracer.scanned();
+    }
+
+    /**
+     * References whose referent died in the collected spaces are cleared, the others name the
+     * copies; a minor collection counts every old object live, so only young referents can die.
+     */
+    private void processReferences(CollectionScope scope) {
+        scope.processReferences(tracer);
     }
 
     /** The nursery's evacuated blocks go back; a full collection also sweeps the mature and large spaces. */

@@ -113,6 +113,7 @@ public final class ImmixCollector implements Collector {
     public void collect(CollectionScope scope) {
         prepare(scope);
         traceRootsAndLive(scope);
+        processReferences(scope);
         release(scope);
     }
 
@@ -145,6 +146,11 @@ public final class ImmixCollector implements Collector {
             scope.phase(GcPhase.TRACE_LIVE);
         }, evacuating ? 1 : options.workers());
         evacuated += immix.evacuated();
+    }
+
+    /** References to unmarked objects are cleared; what finalization and the soft policy keep is traced (one tracer). */
+    private void processReferences(CollectionScope scope) {
+        scope.processReferences(trace.tracer());
     }
 
     /** Dead objects' lines become holes, empty blocks and dead large objects go back to the page resource. */

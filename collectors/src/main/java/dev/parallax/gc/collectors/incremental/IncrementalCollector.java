@@ -16,6 +16,7 @@ import dev.parallax.gc.collectors.space.FreeListSpace;
 import dev.parallax.gc.collectors.space.Sweeper;
 import dev.parallax.gc.collectors.trace.HeaderMarkBits;
 import dev.parallax.gc.collectors.trace.Marker;
+import dev.parallax.gc.collectors.trace.MarkerReferences;
 
 import java.util.Map;
 
@@ -196,6 +197,7 @@ public final class IncrementalCollector implements Collector {
         marker.inPause(scope);
         barrier.drainTo(marker::shade);
         if (marker.drain(budget)) {
+            scope.processReferences(new MarkerReferences(marker, () -> barrier.drainTo(marker::shade)));
             finishMarking();
             // refill the free lists before allocation resumes: the sweep's own budget, in bytes (the
             // marking budget counts objects and has nothing to say about it)

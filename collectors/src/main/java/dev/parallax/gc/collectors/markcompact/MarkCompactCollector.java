@@ -17,6 +17,7 @@ import dev.parallax.gc.collectors.space.FreeList;
 import dev.parallax.gc.collectors.space.FreeListSpace;
 import dev.parallax.gc.collectors.trace.MarkBitmap;
 import dev.parallax.gc.collectors.trace.Marker;
+import dev.parallax.gc.collectors.trace.MarkerReferences;
 
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -99,6 +100,7 @@ public final class MarkCompactCollector implements Collector {
             prepare(scope);
             markRoots(scope);
             traceLive(scope);
+            processReferences(scope);
             computeForwarding(scope);
             updateReferences(scope);
             relocate(scope);
@@ -126,6 +128,11 @@ public final class MarkCompactCollector implements Collector {
     private void traceLive(CollectionScope scope) {
         scope.phase(GcPhase.TRACE_LIVE);
         marker.drain();
+    }
+
+    /** References to unmarked objects are cleared; what finalization and the soft policy keep is marked. */
+    private void processReferences(CollectionScope scope) {
+        scope.processReferences(new MarkerReferences(marker));
     }
 
     /**
@@ -159,6 +166,7 @@ public final class MarkCompactCollector implements Collector {
     private void updateReferences(CollectionScope scope) {
         scope.phase(GcPhase.UPDATE_REFERENCES);
         scope.scanRoots(rootUpdater);
+        scope.forwardReferences(forwarding::forward);
         for (int i = 0; i < forwarding.size(); i++) {
             objects.scanObject(forwarding.oldAddress(i), updater);
         }

@@ -17,12 +17,13 @@ import dev.parallax.gc.collectors.space.Sweeper;
 import dev.parallax.gc.collectors.trace.HeaderMarkBits;
 import dev.parallax.gc.collectors.trace.MarkBitmap;
 import dev.parallax.gc.collectors.trace.Marker;
+import dev.parallax.gc.collectors.trace.MarkerReferences;
 
 /**
  * Stop-the-world, non-moving mark-sweep (McCarthy 1960) over segregated free lists.
  *
  * <pre>
- * collect = prepare; markRoots; traceLive; sweep; release
+ * collect = prepare; markRoots; traceLive; processReferences; sweep; release
  * </pre>
  * Marking uses an explicit mark stack and keeps its marks in a side bitmap (option
  * {@code mark-sweep.marks=bitmap}, the default) or in the header's MARK bit ({@code header}).
@@ -47,6 +48,7 @@ public final class MarkSweepCollector implements Collector {
     private BitmapSweeper bitmapSweeper;   // with bitmap marks
     private Sweeper cellSweeper;           // with header marks
     private long liveObjects;
+    private MarkerReferences references;
 
     @Inject
     public MarkSweepCollector(GcConfig config) {
@@ -91,6 +93,7 @@ public final class MarkSweepCollector implements Collector {
             this.marker = new Marker(objects, tags, new HeaderMarkBits(objects));
             this.cellSweeper = new Sweeper(objects, space.list());
         }
+        this.references = new MarkerReferences(marker);
     }
 
     /** Where this collector keeps its marks. */
@@ -115,6 +118,7 @@ public final class MarkSweepCollector implements Collector {
             prepare(scope);
             markRoots(scope);
             traceLive(scope);
+            processReferences(scope);
             sweep(scope);
             release(scope);
         } finally {
@@ -139,6 +143,11 @@ public final class MarkSweepCollector implements Collector {
     private void traceLive(CollectionScope scope) {
         scope.phase(GcPhase.TRACE_LIVE);
         marker.drain();
+    }
+
+    /** References to unmarked objects are cleared; what finalization and the soft policy keep is marked. */
+    private void processReferences(CollectionScope scope) {
+        scope.processReferences(references);
     }
 
     /** Marks are cleared; every unmarked cell is in a free chunk; the heap is parsable. */

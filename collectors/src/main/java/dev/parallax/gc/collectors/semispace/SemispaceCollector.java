@@ -17,7 +17,6 @@ import dev.parallax.gc.toolkit.space.ImmortalSpace;
 import dev.parallax.gc.toolkit.space.LargeObjectSpace;
 import dev.parallax.gc.toolkit.space.Space;
 import dev.parallax.gc.toolkit.trace.Tracer;
-
 import java.util.List;
 
 /**
@@ -25,13 +24,13 @@ import java.util.List;
  * for ordinary objects, a large-object space for big and non-moving ones, an immortal space.
  *
  * <pre>
- * collect = prepare; traceRoots; traceLive; release
+ * collect = prepare; traceRoots; traceLive; processReferences; release
  * </pre>
- * Every collection copies the reachable objects out of the blocks mutators filled into fresh ones
- * and gives the old blocks back, so allocation is always a bump into empty memory and the live data
- * ends up compact. Half the heap's copy space is kept free as the copy reserve, so mutators may fill
- * only the other half. Objects a conservative root or an API pin names stay where they are, in
- * blocks kept until they empty (Bartlett's mostly-copying collection).
+ * Every collection copies the reachable objects out of the blocks mutators filled into fresh ones and
+ * gives the old blocks back, so allocation is always a bump into empty memory and the live data ends
+ * up compact. Half the heap's copy space is kept free as the copy reserve, so mutators may fill only
+ * the other half. Objects a conservative root or an API pin names stay where they are, in blocks kept
+ * until they empty (Bartlett's mostly-copying collection).
  */
 public final class SemispaceCollector implements Collector {
     public static final String NAME = "semispace";
@@ -100,6 +99,7 @@ public final class SemispaceCollector implements Collector {
         prepare(scope);
         traceRoots(scope);
         traceLive(scope);
+        processReferences(scope);
         release(scope);
     }
 
@@ -121,6 +121,11 @@ public final class SemispaceCollector implements Collector {
     private void traceLive(CollectionScope scope) {
         scope.phase(GcPhase.TRACE_LIVE);
         tracer.drain();
+    }
+
+    /** References to uncopied objects are cleared, the others name the copies; what finalization keeps is copied. */
+    private void processReferences(CollectionScope scope) {
+        scope.processReferences(tracer);
     }
 
     /** From-space blocks and dead large objects go back to the page resource. */

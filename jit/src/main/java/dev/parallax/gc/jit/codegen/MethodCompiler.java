@@ -960,6 +960,22 @@ final class MethodCompiler {
                 site(b.site());
                 code.invokestatic(BUILTINS, "unbox", method(CD_int, THREAD, CD_long, SITE));
             }
+            case WEAK_REF, SOFT_REF, PHANTOM_REF -> {
+                int[] locals = operandLocals(args);
+                String helper = b.op() == Ir.BuiltinOp.WEAK_REF ? "weakRef"
+                        : b.op() == Ir.BuiltinOp.SOFT_REF ? "softRef" : "phantomRef";
+                safepoint(b, () -> {   // the helper roots the referent in a frame of its own before it allocates
+                    code.aload(thread);
+                    code.lload(locals[0]);
+                    code.invokestatic(BUILTINS, helper, method(CD_long, THREAD, CD_long));
+                });
+            }
+            case GET_REFERENT -> {
+                code.aload(thread);
+                expr(args.getFirst());
+                site(b.site());
+                code.invokestatic(BUILTINS, "referent", method(CD_long, THREAD, CD_long, SITE));
+            }
             case DESCRIBE -> {
                 int[] locals = operandLocals(args);
                 code.aload(thread);

@@ -35,14 +35,12 @@ public final class Checker {
             "setSeed", "random", "unbox", "describe", "heapDump", "setOption");
     /** Built-ins written as statements. */
     private static final Set<String> STATEMENTS = Set.of("print", "assert", "expect", "spawn");
-    /** The reference built-ins of weak, soft and phantom references, not supported yet. */
+    /** The built-ins of weak, soft and phantom references (they are reserved names like the others). */
     private static final Set<String> REFERENCES = Set.of("weakRef", "softRef", "phantomRef", "getWeakReferent",
             "getSoftReferent", "getPhantomReferent");
     private static final Set<String> BUILTINS = builtins();
     private static final Set<String> REFERENCE_TYPES = Set.of("weakref", "softref", "phantomref");
     private static final Set<String> TYPE_NAMES = Set.of("int", "boolean", "string", "object", "void", "box");
-    private static final String NOT_YET = " is not supported yet: weak, soft and phantom references arrive with the"
-            + " references issue (#13)";
 
     private final Ast.Script script;
     private final String file;
@@ -226,10 +224,10 @@ public final class Checker {
                     }
                     yield Type.VOID;
                 }
+                case "weakref" -> Type.WEAKREF;
+                case "softref" -> Type.SOFTREF;
+                case "phantomref" -> Type.PHANTOMREF;
                 default -> {
-                    if (REFERENCE_TYPES.contains(n.name())) {
-                        throw error(n.pos(), "type " + n.name() + NOT_YET);
-                    }
                     TypeInfo info = types.get(n.name());
                     if (info == null) {
                         throw error(n.pos(), "unknown type '" + n.name() + "'");
@@ -652,15 +650,19 @@ public final class Checker {
 
         private Ir.Expr builtin(Site site, Ast.Call c, int temp) {
             String name = c.name();
-            if (REFERENCES.contains(name)) {
-                throw error(c.pos(), name + NOT_YET);
-            }
             if (STATEMENTS.contains(name)) {
                 throw error(c.pos(), name + " is a statement; it has no value");
             }
             List<Ast.Expr> args = c.args();
             return switch (name) {
                 case "gc" -> builtinOf(site, Ir.BuiltinOp.GC, args, temp, Type.VOID);
+                case "weakRef" -> builtinOf(site, Ir.BuiltinOp.WEAK_REF, args, temp, Type.WEAKREF, Type.OBJECT);
+                case "softRef" -> builtinOf(site, Ir.BuiltinOp.SOFT_REF, args, temp, Type.SOFTREF, Type.OBJECT);
+                case "phantomRef" -> builtinOf(site, Ir.BuiltinOp.PHANTOM_REF, args, temp, Type.PHANTOMREF, Type.OBJECT);
+                case "getWeakReferent" -> builtinOf(site, Ir.BuiltinOp.GET_REFERENT, args, temp, Type.OBJECT, Type.WEAKREF);
+                case "getSoftReferent" -> builtinOf(site, Ir.BuiltinOp.GET_REFERENT, args, temp, Type.OBJECT, Type.SOFTREF);
+                case "getPhantomReferent" -> builtinOf(site, Ir.BuiltinOp.GET_REFERENT, args, temp, Type.OBJECT,
+                        Type.PHANTOMREF);
                 case "gcCount" -> builtinOf(site, Ir.BuiltinOp.GC_COUNT, args, temp, Type.INT);
                 case "threadId", "tid" -> builtinOf(site, Ir.BuiltinOp.THREAD_ID, args, temp, Type.INT);
                 case "hash" -> {
@@ -715,6 +717,10 @@ public final class Checker {
                 case BOX_DOUBLE -> "boxDouble";
                 case UNBOX -> "unbox";
                 case DESCRIBE -> "describe";
+                case WEAK_REF -> "weakRef";
+                case SOFT_REF -> "softRef";
+                case PHANTOM_REF -> "phantomRef";
+                case GET_REFERENT -> "the referent getter";
                 case HEAP_DUMP -> "heapDump";
                 case SET_OPTION -> "setOption";
             };
@@ -884,7 +890,8 @@ public final class Checker {
                     || (target.isReference() && t == Type.NULL)) {
                 return x;
             }
-            if (t == Type.OBJECT && (target instanceof Type.User || target == Type.BOX || target instanceof Type.Fn)) {
+            if (t == Type.OBJECT && (target instanceof Type.User || target == Type.BOX || target instanceof Type.Fn
+                    || target instanceof Type.RefType)) {
                 return new Ir.Cast(x.site(), x, target);
             }
             throw error(x.site().pos(), what + ": expected " + article(target) + ", found " + article(t));

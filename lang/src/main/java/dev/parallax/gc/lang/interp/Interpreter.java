@@ -496,6 +496,10 @@ public final class Interpreter implements Engine {
                     Builtins.setOption(t, string(args.getFirst(), a), b.site());
                     yield 0;
                 }
+                case WEAK_REF -> Builtins.weakRef(t, eval(args.getFirst(), a));
+                case SOFT_REF -> Builtins.softRef(t, eval(args.getFirst(), a));
+                case PHANTOM_REF -> Builtins.phantomRef(t, eval(args.getFirst(), a));
+                case GET_REFERENT -> Builtins.referent(t, eval(args.getFirst(), a), b.site());
                 case DESCRIBE -> throw new IllegalStateException("describe evaluated as a word at " + b.site());
             };
         }

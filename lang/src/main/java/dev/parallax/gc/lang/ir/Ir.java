@@ -199,7 +199,7 @@ public final class Ir {
     public enum BuiltinOp {
         GC(true), GC_COUNT(false), THREAD_ID(false), HASH(false), SET_SEED(false), RANDOM(false),
         BARRIER_WAIT(true), BOX(true), BOX_DOUBLE(true), UNBOX(false), DESCRIBE(false), HEAP_DUMP(false),
-        SET_OPTION(false);
+        SET_OPTION(false), WEAK_REF(true), SOFT_REF(true), PHANTOM_REF(true), GET_REFERENT(false);
 
         private final boolean safepoint;
 

@@ -1,5 +1,6 @@
 package dev.parallax.gc.lang.run;
 
+import dev.parallax.gc.api.reference.ReferenceKind;
 import dev.parallax.gc.api.Mutator;
 import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.object.ObjectKind;
@@ -163,6 +164,9 @@ public final class Builtins {
                 MethodInfo body = t.context().script().closure(m.codeId(o));
                 yield body != null && body.closure().type().equals(fn);
             }
+            case Type.RefType r -> m.kind(o) == ObjectKind.SHAPED
+                    && String.valueOf(t.context().runtime().references().kindOf(m, o)).toLowerCase(Locale.ROOT)
+                    .equals(r.name().replace("ref", ""));
             default -> true;
         };
         if (!ok) {
@@ -281,6 +285,41 @@ public final class Builtins {
             case BOXED_DOUBLE -> (int) t.mutator().unboxDouble(o);
             default -> throw site.error("unbox of a " + ValueText.typeText(t, o) + ", which is not a box");
         };
+    }
+
+    /** {@code weakRef(o)}: a weak reference to {@code o} (or a cleared one for null). <i>Safepoint.</i> */
+    public static long weakRef(ScriptThread t, long referent) {
+        return newReference(t, ReferenceKind.WEAK, referent);
+    }
+
+    /** {@code softRef(o)}: a soft reference to {@code o}. <i>Safepoint.</i> */
+    public static long softRef(ScriptThread t, long referent) {
+        return newReference(t, ReferenceKind.SOFT, referent);
+    }
+
+    /** {@code phantomRef(o)}: a phantom reference to {@code o} (its getter always answers null). <i>Safepoint.</i> */
+    public static long phantomRef(ScriptThread t, long referent) {
+        return newReference(t, ReferenceKind.PHANTOM, referent);
+    }
+
+    /** The referent is rooted in a frame of its own while the reference is allocated. */
+    private static long newReference(ScriptThread t, ReferenceKind kind, long referent) {
+        Mutator m = t.mutator();
+        m.pushFrame(1);
+        try {
+            m.setRef(0, referent);
+            return t.context().runtime().references().newReference(m, kind, 0, null);
+        } finally {
+            m.popFrame();
+        }
+    }
+
+    /** {@code getWeakReferent(r)} and its kin: the referent, null once the collector cleared it (always for phantoms). */
+    public static long referent(ScriptThread t, long reference, Site site) {
+        if (reference == 0) {
+            throw nullDereference(site, "reading the referent of");
+        }
+        return t.context().runtime().references().get(t.mutator(), reference);
     }
 
     /** {@code heapDump()}: prints the heap's account and the collections so far. */

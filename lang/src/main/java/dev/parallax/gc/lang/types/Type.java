@@ -16,6 +16,9 @@ public sealed interface Type {
     Type OBJECT = new ObjectType();
     Type BOX = new BoxType();
     Type NULL = new NullType();
+    Type WEAKREF = new RefType("weakref");
+    Type SOFTREF = new RefType("softref");
+    Type PHANTOMREF = new RefType("phantomref");
 
     /** Whether values of this type are heap references (or null). */
     default boolean isReference() {
@@ -43,6 +46,14 @@ public sealed interface Type {
         @Override
         public String toString() {
             return "box";
+        }
+    }
+
+    /** A weak, soft or phantom reference object ({@code weakRef(o)} and its kin). */
+    record RefType(String name) implements Type {
+        @Override
+        public String toString() {
+            return name;
         }
     }
 

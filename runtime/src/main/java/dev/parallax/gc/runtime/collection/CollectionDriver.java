@@ -15,6 +15,7 @@ import dev.parallax.gc.runtime.handshake.PauseHandler;
 import dev.parallax.gc.runtime.handshake.PauseKind;
 import dev.parallax.gc.runtime.heap.ObjectStartMap;
 import dev.parallax.gc.runtime.jfr.JfrEvents;
+import dev.parallax.gc.runtime.reference.ReferenceProcessor;
 import dev.parallax.gc.runtime.verify.HeapVerifier;
 import dev.parallax.gc.runtime.verify.LiveSetSanity;
 import dev.parallax.gc.runtime.verify.RootEnumeration;
@@ -42,7 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CollectionDriver implements PauseHandler {
     /** Phases that read the heap's cells or rewrite fields, never allocate, free or move a cell. */
-    private static final Set<GcPhase> KEEPS_CELLS = EnumSet.of(GcPhase.MARK_ROOTS, GcPhase.TRACE_LIVE,
+    private static final Set<GcPhase> KEEPS_CELLS = EnumSet.of(GcPhase.MARK_ROOTS, GcPhase.TRACE_LIVE, GcPhase.REFERENCES,
             GcPhase.COMPUTE_FORWARDING, GcPhase.UPDATE_REFERENCES);
 
     private final Collector collector;
@@ -58,6 +59,8 @@ public final class CollectionDriver implements PauseHandler {
     private final PinCounter pins = new PinCounter();
     private final PinTable apiPins;
     private final ObjectStartMap starts;
+    /** The runtime's weak processing, once set. */
+    private ReferenceProcessor references;
     /** Reset at each stop request: one pause at a time. */
     private final PhaseClock clock = new PhaseClock();
     private final JfrEvents events = new JfrEvents();
@@ -97,6 +100,18 @@ public final class CollectionDriver implements PauseHandler {
         this.starts = new ObjectStartMap(objects, this.sources.stream().anyMatch(RootSource::reportsPinningRoots));
     }
 
+    /**
+     * Adds weak processing to every pause from now on: collectors reach it through the scope, its
+     * strong cells join the roots, and the debug live-set check ignores the words of the shapes
+     * {@code weakShape} names (reference processing rewrites them).
+     */
+    public void references(ReferenceProcessor references, java.util.function.IntPredicate weakShape) {
+        this.references = references;
+        if (sanity != null) {
+            sanity.ignoreWordsOf(weakShape);
+        }
+    }
+
     /** The object-start map behind {@code RootScanContext.objectContaining}; for tests and tools. */
     public ObjectStartMap objectStarts() {
         return starts;
@@ -134,7 +149,8 @@ public final class CollectionDriver implements PauseHandler {
             before = sanity.snapshot(roots);
         }
         pins.reset();
-        Scope scope = new Scope(number, reason, context, sources, debug, phase -> collectorPhase(number, phase), pins);
+        Scope scope = new Scope(number, reason, context, sources, debug, phase -> collectorPhase(number, phase), pins)
+                .withReferences(references);
         if (kind == PauseKind.FULL) {
             collector.collect(scope);
         } else {

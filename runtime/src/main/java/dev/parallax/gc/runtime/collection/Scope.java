@@ -1,5 +1,8 @@
 package dev.parallax.gc.runtime.collection;
 
+import dev.parallax.gc.api.reference.ReferenceTracer;
+import dev.parallax.gc.runtime.reference.ReferenceProcessor;
+import java.util.function.LongUnaryOperator;
 import dev.parallax.gc.api.collector.CollectionScope;
 import dev.parallax.gc.api.event.GcPhase;
 import dev.parallax.gc.api.object.ObjectModel;
@@ -24,6 +27,8 @@ final class Scope implements CollectionScope {
     private final Consumer<GcPhase> phases;
     private final PinCounter pins;
     private String kind = "full";
+    /** The runtime's weak processing; null when the runtime has none. */
+    private ReferenceProcessor references;
 
     /** @param pins reset by the caller for this pause; counts across every {@link #scanRoots} call */
     Scope(long number, String reason, RootScanContext roots, List<RootSource> sources, boolean poison,
@@ -35,6 +40,27 @@ final class Scope implements CollectionScope {
         this.poison = poison;
         this.phases = phases;
         this.pins = pins;
+    }
+
+    /** Adds the runtime's reference processing to this pause: its strong cells join the roots. */
+    Scope withReferences(ReferenceProcessor references) {
+        this.references = references;
+        return this;
+    }
+
+    @Override
+    public void processReferences(ReferenceTracer tracer) {
+        if (references != null && references.tracked() > 0) {
+            phases.accept(GcPhase.REFERENCES);
+            references.process(tracer, reason);
+        }
+    }
+
+    @Override
+    public void forwardReferences(LongUnaryOperator newAddress) {
+        if (references != null) {
+            references.forward(newAddress);
+        }
     }
 
     @Override
@@ -62,6 +88,9 @@ final class Scope implements CollectionScope {
         RootVisitor counting = pins.wrap(visitor);
         for (RootSource source : sources) {
             source.scanRoots(roots, counting);
+        }
+        if (references != null) {
+            references.scanRoots(counting);
         }
     }
 

@@ -41,6 +41,8 @@ final class AllocationSlowPath implements Runnable {
      */
     private static final List<String> PARTIAL_THEN_FULL = List.of("allocation failure", "allocation failure (full)");
     private static final List<String> FULL_ONLY = List.of("allocation failure");
+    /** With soft references: a last collection, under memory pressure, clears them before the heap is exhausted. */
+    private static final List<String> FULL_THEN_SOFT = List.of("allocation failure", "allocation failure (full)");
     private static final long ZERO_CHUNK_BYTES = 4096;
     /** Zeroed memory that lives as long as the JVM: the source of bulk zeroing (no slice per allocation). */
     private static final MemorySegment ZEROS = Arena.global().allocate(ZERO_CHUNK_BYTES, 8);
@@ -87,7 +89,8 @@ final class AllocationSlowPath implements Runnable {
         if (collector.incrementDue()) {
             coordinator.collect(state, "increment", PauseKind.INCREMENT);
         }
-        for (String reason : collector.mayCollectPartially() ? PARTIAL_THEN_FULL : FULL_ONLY) {
+        for (String reason : collector.mayCollectPartially() ? PARTIAL_THEN_FULL
+                : env.softReferences().getAsBoolean() ? FULL_THEN_SOFT : FULL_ONLY) {
             while (true) {
                 long address = allocateFromCollector(bytes, semantics);
                 if (address != 0) {

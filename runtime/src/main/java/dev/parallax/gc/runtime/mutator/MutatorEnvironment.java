@@ -23,9 +23,12 @@ import java.util.function.Consumer;
  * @param outOfMemory  counts an allocation refused with HeapExhaustedException
  * @param onClose      called once when a mutator has detached, to release its stack and keep its counts
  * @param pins         the runtime's pin counts
+ * @param softReferences whether the runtime tracks soft references now: an allocation that still
+ *                     fails after its collection then gets one more, which clears them
  */
 public record MutatorEnvironment(GcConfig config, MemorySegment memory, ObjectModel objects, FrameShapeTable frames,
                                  TagScheme tags, Collector collector, WriteBarrier barrier,
                                  SafepointCoordinator coordinator, PollSchedule polls, AtomicLong objectIds,
-                                 Runnable outOfMemory, Consumer<AttachedMutator> onClose, PinTable pins) {
+                                 Runnable outOfMemory, Consumer<AttachedMutator> onClose, PinTable pins,
+                                 java.util.function.BooleanSupplier softReferences) {
 }

@@ -5,6 +5,7 @@ import dev.parallax.gc.api.object.HeapCorruptionException;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.object.Shape;
+import dev.parallax.gc.api.reference.ReferenceTracer;
 import dev.parallax.gc.api.roots.RootVisitor;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.toolkit.heap.PageResource;
@@ -36,7 +37,7 @@ import java.util.Arrays;
  * publishes packets of it, an idle one takes them, and {@link #drain} returns when the whole trace
  * is done. The spaces traced in parallel must then trace objects atomically.
  */
-public final class Tracer implements RootVisitor, TraceQueue {
+public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
     private static final int SHAPED = ObjectKind.SHAPED.code();
     private static final int REF_ARRAY = ObjectKind.REF_ARRAY.code();
@@ -147,6 +148,31 @@ public final class Tracer implements RootVisitor, TraceQueue {
             public void visitPinningRoot(long object) {
             }
         };
+    }
+
+    // ---- weak processing (after the closure; one tracer) ----------------------------------------
+
+    /** Live: traced by its space this collection, or in a space this collection does not collect. */
+    @Override
+    public boolean isLive(long object) {
+        Space space = spaces[pages.ownerOf(object)];
+        return space == null || !collected[space.id()] || space.isLive(object);
+    }
+
+    @Override
+    public long forwarded(long object) {
+        long status = objects.status(object);
+        return HeaderLayout.isForwarding(status) ? HeaderLayout.forwardee(status) : object;
+    }
+
+    @Override
+    public long retain(long object) {
+        return trace(object, null, 0);
+    }
+
+    @Override
+    public void closure() {
+        drain();
     }
 
     // ---- the closure ----------------------------------------------------------------------------
