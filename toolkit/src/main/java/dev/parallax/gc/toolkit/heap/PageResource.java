@@ -28,8 +28,6 @@ public final class PageResource {
     /** Pages some space holds. */
     private final BitSet used = new BitSet();
     private int usedPages;
-    /** Where the next search starts (next fit). */
-    private int cursor;
 
     /**
      * Takes over the heap of {@code objects}, formatting it as free pages. A heap that is not a whole
@@ -86,25 +84,65 @@ public final class PageResource {
 
     /**
      * Gives space {@code spaceId} a run of {@code count} free pages starting at a multiple of
-     * {@code alignPages} pages from the heap's base, formatted as one FREE cell.
+     * {@code alignPages} pages from the heap's base, formatted as one FREE cell: the lowest such run
+     * (first fit), so that blocks pack at the bottom of the heap and {@link #acquireFromTop large
+     * objects} find long runs at the top. Cost: a scan of the used-page bitmap, a word per 64 pages.
      *
      * @return the run's first address, or 0 when no such run is free
      */
     public synchronized long acquire(int count, int alignPages, byte spaceId) {
-        if (count < 1 || alignPages < 1 || spaceId == FREE) {
-            throw new IllegalArgumentException("acquire " + count + " pages aligned to " + alignPages + " for space "
-                    + spaceId);
-        }
-        int start = find(count, alignPages, cursor);
-        if (start < 0 && cursor > 0) {
-            start = find(count, alignPages, 0);
-        }
+        check(count, alignPages, spaceId);
+        int start = find(count, alignPages, 0);
         if (start < 0) {
             return 0;
         }
         take(start, count, spaceId);
-        cursor = start + count == pages ? 0 : start + count;
         return address(start);
+    }
+
+    /**
+     * As {@link #acquire} without alignment, but the highest free run: a large-object space takes
+     * its runs from the top of the heap while blocks fill it from the bottom, so that scattered
+     * blocks do not cut the free pages into runs too short for the next large object.
+     *
+     * @return the run's first address, or 0 when no run of {@code count} pages is free
+     */
+    public synchronized long acquireFromTop(int count, byte spaceId) {
+        check(count, 1, spaceId);
+        int start = findFromTop(count);
+        if (start < 0) {
+            return 0;
+        }
+        take(start, count, spaceId);
+        return address(start);
+    }
+
+    private static void check(int count, int alignPages, byte spaceId) {
+        if (count < 1 || alignPages < 1 || spaceId == FREE) {
+            throw new IllegalArgumentException("acquire " + count + " pages aligned to " + alignPages + " for space "
+                    + spaceId);
+        }
+    }
+
+    /** The highest run of {@code count} free pages, or -1. */
+    private int findFromTop(int count) {
+        int end = pages;   // look for a run ending at or below this page
+        while (end >= count) {
+            int lastFree = used.previousClearBit(end - 1);
+            if (lastFree < 0) {
+                return -1;
+            }
+            int start = lastFree + 1 - count;
+            if (start < 0) {
+                return -1;
+            }
+            int lastUsed = used.previousSetBit(lastFree);
+            if (lastUsed < start) {
+                return start;
+            }
+            end = lastUsed;
+        }
+        return -1;
     }
 
     /** Gives {@code count} pages from {@code address} (a run the caller owns) back, as one FREE cell. */

@@ -54,7 +54,7 @@ public final class LargeObjectSpace implements Space {
      */
     public synchronized long allocate(long bytes) {
         int n = Math.toIntExact((bytes + PageResource.PAGE_BYTES - 1) >>> PageResource.LOG_PAGE_BYTES);
-        long start = pages.acquire(n, 1, id);
+        long start = pages.acquireFromTop(n, id);   // runs from the top: blocks fill the heap from the bottom
         if (start == 0) {
             return 0;
         }

@@ -24,7 +24,8 @@ class PageResourceTest {
                     int count = 1 + random.nextInt(12);
                     int align = random.nextBoolean() ? 1 : 8;
                     byte space = (byte) (1 + random.nextInt(3));
-                    long start = pages.acquire(count, align, space);
+                    boolean top = align == 1 && random.nextBoolean();
+                    long start = top ? pages.acquireFromTop(count, space) : pages.acquire(count, align, space);
                     if (start != 0) {
                         assertEquals(0, (start - h.objects.base()) % (align * PageResource.PAGE_BYTES), "aligned");
                         for (int p = 0; p < count; p++) {
@@ -40,6 +41,30 @@ class PageResourceTest {
                 h.walk();  // parses: every run and every free stretch is a cell
                 assertEquals(held.stream().mapToLong(r -> r[1]).sum(), pages.usedPages());
             }
+        }
+    }
+
+    /** Blocks come first fit from the bottom, large runs from the top: a free run is found from either end. */
+    @Test
+    void blocksPackAtTheBottomAndLargeRunsComeFromTheTop() {
+        try (SpacesHeap h = new SpacesHeap(64 << 12, 1)) {   // 64 pages
+            PageResource pages = h.pages;
+            long base = h.objects.base();
+            long a = pages.acquire(8, 8, (byte) 1);
+            long b = pages.acquire(8, 8, (byte) 1);
+            assertEquals(base, a);
+            assertEquals(base + 8 * PageResource.PAGE_BYTES, b);
+            long large = pages.acquireFromTop(10, (byte) 2);
+            assertEquals(base + 54 * PageResource.PAGE_BYTES, large, "the highest run of 10 pages");
+            pages.release(a, 8);
+            assertEquals(a, pages.acquire(8, 8, (byte) 1), "first fit reuses the lowest free run");
+            long next = pages.acquireFromTop(5, (byte) 2);
+            assertEquals(base + 49 * PageResource.PAGE_BYTES, next, "just below the first large run");
+            // pages 16..48 are free: a run of 34 does not fit from the top or the bottom, 33 does
+            assertEquals(0, pages.acquireFromTop(34, (byte) 2));
+            assertEquals(base + 16 * PageResource.PAGE_BYTES, pages.acquireFromTop(33, (byte) 2));
+            assertEquals(0, pages.acquireFromTop(1, (byte) 2));
+            h.walk();
         }
     }
 
