@@ -94,13 +94,18 @@ public final class CopySpace implements Space, CopyTarget {
     /** Bytes of the run {@link #acquire} took last. */
     private long lastRunBytes;
 
-    /** A run of pages for about {@code wanted} bytes, else for {@code needed}; added to the blocks. 0 when none. */
+    /**
+     * A run of pages for about {@code wanted} bytes, else for {@code needed}; added to the blocks. 0
+     * when none. From the top of the heap: a copy space churns (its runs come back at every
+     * collection), so it stays away from the non-moving spaces' blocks, which pack at the bottom,
+     * and the free pages between the two stay in long runs.
+     */
     private long acquire(long wanted, long needed) {
         int n = pagesFor(wanted);
-        long start = pages.acquire(n, 1, id);
+        long start = pages.acquireFromTop(n, id);
         if (start == 0 && pagesFor(needed) < n) {
             n = pagesFor(needed);
-            start = pages.acquire(n, 1, id);
+            start = pages.acquireFromTop(n, id);
         }
         if (start != 0) {
             blocks.add(start, n);
