@@ -11,7 +11,7 @@ import java.lang.foreign.ValueLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-/** ObjectModel.copyObject, which the moving spaces and mark-compact use: word by word when small, in bulk when large. */
+/** ObjectModel.copyObject, which the moving spaces and mark-compact use: exact, overlapping downwards, bounds-checked. */
 class ObjectCopyTest {
     private static final int WORDS = 4096;
 

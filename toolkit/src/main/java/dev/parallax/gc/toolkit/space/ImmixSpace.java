@@ -7,6 +7,7 @@ import dev.parallax.gc.toolkit.heap.PageResource;
 import dev.parallax.gc.toolkit.metadata.SideBits;
 import dev.parallax.gc.toolkit.metadata.SideBytes;
 
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Mark-region space after Immix (Blackburn and McKinley, PLDI 2008): the heap in 32 KiB blocks of
@@ -70,6 +71,8 @@ public final class ImmixSpace implements Space {
     private int sparseBlocks;
     /** Bytes of the objects marked or evacuated by the last collection, plus blocks handed out since. */
     private long objectBytes;
+    /** Live bytes counted by parallel tracers, folded into {@link #objectBytes} by release. */
+    private final LongAdder parallelLiveBytes = new LongAdder();
     /** Whether several tracers mark at once (marks then set with compare-and-set). */
     private boolean atomic;
     // evacuation during a collection
@@ -283,12 +286,10 @@ public final class ImmixSpace implements Space {
         return object;
     }
 
-    /** Counts a live object's bytes (atomically when tracers run in parallel). */
+    /** Counts a live object's bytes: striped when tracers run in parallel (a lock per object serialised them). */
     private void countLive(long bytes) {
         if (atomic) {
-            synchronized (this) {
-                objectBytes += bytes;
-            }
+            parallelLiveBytes.add(bytes);
         } else {
             objectBytes += bytes;
         }
@@ -372,6 +373,7 @@ public final class ImmixSpace implements Space {
      */
     @Override
     public synchronized void release() {
+        objectBytes += parallelLiveBytes.sumThenReset();
         closeEvacuationBlock();
         sparseBlocks = 0;
         for (int b = 0; b < blockCount; b++) {

@@ -66,7 +66,12 @@ public final class ParallelTrace implements AutoCloseable {
         first.distribute();
         pool.run(i -> {
             if (i < n) {
-                tracers[i].drain();
+                try {
+                    tracers[i].drain();
+                } catch (RuntimeException | Error e) {
+                    shared.abort();   // the others would wait for this tracer forever
+                    throw e;
+                }
             }
         });
         long scanned = 0;
@@ -75,6 +80,11 @@ public final class ParallelTrace implements AutoCloseable {
             tracers[i].share(null);
         }
         return scanned;
+    }
+
+    /** Objects worker {@code worker}'s tracer scanned in the last trace. */
+    public long scannedBy(int worker) {
+        return tracers[worker].scanned();
     }
 
     @Override

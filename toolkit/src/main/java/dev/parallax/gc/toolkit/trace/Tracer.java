@@ -190,7 +190,7 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
         while (true) {
             while (greyCount > 0) {
                 scanObject(grey[--greyCount]);
-                if (packets != null && greyCount >= 2 * WorkPackets.PACKET && packets.wanted()) {
+                if (packets != null && shouldPublish()) {
                     publish();
                 }
             }
@@ -208,11 +208,27 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
         scanning = 0;
     }
 
-    /** Hands the oldest grey objects to the shared packets, keeping the newest (depth first stays local). */
+    /**
+     * A long grey stack is shared whenever packets are wanted; a short one (a tree traced depth
+     * first keeps about its depth grey) only when a tracer is idle with nothing to take, checked
+     * every 32 objects: otherwise a deep, narrow structure never leaves the first tracer.
+     */
+    private boolean shouldPublish() {
+        if (greyCount >= 2 * WorkPackets.PACKET) {
+            return packets.wanted();
+        }
+        return greyCount >= 2 && (scanned & 31) == 0 && packets.hungry();
+    }
+
+    /**
+     * Hands the oldest grey objects (up to a packet, at most half the stack) to the shared packets,
+     * keeping the newest: depth first stays local, and in a tree the oldest are the largest subtrees.
+     */
     private void publish() {
-        long[] packet = Arrays.copyOf(grey, WorkPackets.PACKET);
-        System.arraycopy(grey, WorkPackets.PACKET, grey, 0, greyCount - WorkPackets.PACKET);
-        greyCount -= WorkPackets.PACKET;
+        int n = Math.min(WorkPackets.PACKET, greyCount / 2);
+        long[] packet = Arrays.copyOf(grey, n);
+        System.arraycopy(grey, n, grey, 0, greyCount - n);
+        greyCount -= n;
         packets.publish(packet);
     }
 

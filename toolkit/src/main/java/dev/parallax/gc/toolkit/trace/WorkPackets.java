@@ -6,7 +6,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The grey objects tracers share during a parallel trace, in packets (MMTk's work packets): a
- * tracer whose own stack grows long publishes a packet of it; a tracer that runs dry takes one.
+ * tracer whose own stack grows long publishes a packet of it, and one with a short stack shares
+ * half of it when another tracer is hungry; a tracer that runs dry takes a packet.
  * {@link #awaitWork} also detects the end of the trace: when every tracer is idle and no packet is
  * left, none can produce more work.
  */
@@ -22,10 +23,19 @@ public final class WorkPackets {
         this.tracers = tracers;
     }
 
+    /** Set when a tracer failed: the others stop waiting for it, and the failure surfaces instead of a hang. */
+    private volatile boolean aborted;
+
     /** Prepares for a trace: no packet, nobody idle. */
     public void reset() {
         packets.clear();
         idle.set(0);
+        aborted = false;
+    }
+
+    /** A tracer failed: every tracer waiting for work gives up (the trace is lost; the caller rethrows). */
+    public void abort() {
+        aborted = true;
     }
 
     public void publish(long[] packet) {
@@ -35,6 +45,11 @@ public final class WorkPackets {
     /** Whether a tracer with plenty of work should publish some: someone is idle or nothing is shared. */
     public boolean wanted() {
         return idle.get() > 0 || packets.isEmpty();
+    }
+
+    /** Whether a tracer is waiting with no packet to take: then even a little work is worth sharing. */
+    public boolean hungry() {
+        return idle.get() > 0 && packets.isEmpty();
     }
 
     /**
@@ -56,7 +71,7 @@ public final class WorkPackets {
                 }
                 idle.incrementAndGet();
             }
-            if (idle.get() == tracers) {
+            if (idle.get() == tracers || aborted) {
                 return null;
             }
             backOff(round);

@@ -107,7 +107,13 @@ class SpacesContractTest {
 
     /** Several rounds of growth and collection on a fresh heap set up by {@code setUp}. */
     private static void rounds(long seed, Consumer<SpacesHeap> collect, java.util.function.Function<SpacesHeap, Allocation> setUp) {
-        try (SpacesHeap h = new SpacesHeap(4 << 20, ROOTS)) {
+        rounds(seed, collect, setUp, java.lang.foreign.Arena.ofConfined());
+    }
+
+    /** As above on a heap in {@code arena} (shared, when GC workers read it from their own threads). */
+    private static void rounds(long seed, Consumer<SpacesHeap> collect, java.util.function.Function<SpacesHeap, Allocation> setUp,
+                               java.lang.foreign.Arena arena) {
+        try (SpacesHeap h = new SpacesHeap(4 << 20, ROOTS, arena)) {
             Allocation allocation = setUp.apply(h);
             AllocationBuffer buffer = new AllocationBuffer();
             Random rnd = new Random(seed);
@@ -158,8 +164,10 @@ class SpacesContractTest {
         assertTrue(evacuated[0] > 0, "some collections evacuated objects");
     }
 
+    /** Both workers trace (the second one's count is checked), on a heap both threads may read. */
     @Test
     void immixTracedByTwoWorkersFindsExactlyTheReachableObjects() {
+        long[] bySecond = new long[1];
         qt().withExamples(20).forAll(longs().all()).checkAssert(seed -> {
             ImmixSpace[] space = new ImmixSpace[1];
             ParallelTrace[] trace = new ParallelTrace[1];
@@ -170,13 +178,15 @@ class SpacesContractTest {
                         space[0].atomicMarking(true);
                     }
                     h.collectInParallel(trace[0]);
-                }, h -> immix(h, space));
+                    bySecond[0] += trace[0].scannedBy(1);
+                }, h -> immix(h, space), java.lang.foreign.Arena.ofShared());
             } finally {
                 if (trace[0] != null) {
                     trace[0].close();
                 }
             }
         });
+        assertTrue(bySecond[0] > 0, "the second worker scanned objects");
     }
 
     /** An Immix space and a large-object space; {@code space[0]} receives the Immix space. */
