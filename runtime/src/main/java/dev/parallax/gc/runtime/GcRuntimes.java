@@ -49,14 +49,8 @@ public final class GcRuntimes {
 
     /** A runtime for {@code config} with the strategies of {@code catalog}. */
     public static GcRuntimeImpl create(GcConfig config, StrategyCatalog catalog) {
-        List<Module> modules = selectModules(config, catalog);
-        Injector injector = inject(config, modules);
-        Collector collector = instance(config, injector, Key.get(Collector.class));
-        TagScheme tags = instance(config, injector, Key.get(TagScheme.class));
-        SafepointPolicy policy = instance(config, injector, Key.get(SafepointPolicy.class));
-        List<RootSource> roots = inConfigOrder(config,
-                instance(config, injector, Key.get(new TypeLiteral<Set<RootSource>>() { })));
-        return start(config, collector, roots, tags, policy);
+        Strategies s = build(config, catalog);
+        return start(config, s.collector(), s.roots(), s.tags(), s.policy());
     }
 
     /**
@@ -68,15 +62,24 @@ public final class GcRuntimes {
      * @throws GcConfigException naming what is wrong
      */
     public static void validate(GcConfig config) {
-        StrategyCatalog catalog = StrategyCatalog.discover();
+        Strategies s = build(config, StrategyCatalog.discover());
+        checkPairings(s.collector(), s.roots());
+        requireHeapFits(config.heapBytes());
+    }
+
+    /** The strategies of one configuration, built but not started. */
+    private record Strategies(Collector collector, List<RootSource> roots, TagScheme tags, SafepointPolicy policy) {
+    }
+
+    /** Selects the providers' modules and builds each strategy (which parses its options). */
+    private static Strategies build(GcConfig config, StrategyCatalog catalog) {
         Injector injector = inject(config, selectModules(config, catalog));
         Collector collector = instance(config, injector, Key.get(Collector.class));
-        instance(config, injector, Key.get(TagScheme.class));
-        instance(config, injector, Key.get(SafepointPolicy.class));
+        TagScheme tags = instance(config, injector, Key.get(TagScheme.class));
+        SafepointPolicy policy = instance(config, injector, Key.get(SafepointPolicy.class));
         List<RootSource> roots = inConfigOrder(config,
                 instance(config, injector, Key.get(new TypeLiteral<Set<RootSource>>() { })));
-        checkPairings(collector, roots);
-        requireHeapFits(config.heapBytes());
+        return new Strategies(collector, roots, tags, policy);
     }
 
     /**

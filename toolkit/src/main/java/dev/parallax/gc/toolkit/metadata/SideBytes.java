@@ -39,9 +39,11 @@ public final class SideBytes {
         }
     }
 
-    /** Copies the {@code count} bytes of the units from {@code from} (unit-aligned) into {@code into} at {@code at}. */
-    public void copyOut(long from, byte[] into, int at, int count) {
-        System.arraycopy(bytes, (int) ((from - base) >>> logUnit), into, at, count);
+    /** Copies the bytes of the units in {@code [from, to)} (unit-aligned) into {@code into}, a table of the same layout. */
+    public void copyRange(long from, long to, SideBytes into) {
+        int first = (int) ((from - base) >>> logUnit);
+        System.arraycopy(bytes, first, into.bytes, (int) ((from - into.base) >>> into.logUnit),
+                (int) ((to - base) >>> logUnit) - first);
     }
 
     /** Sets the bytes of the units in {@code [from, to)} (unit-aligned) to 0. */

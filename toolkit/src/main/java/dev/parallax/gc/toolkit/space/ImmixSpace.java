@@ -62,7 +62,7 @@ public final class ImmixSpace implements Space {
      * object then and none since, so copies may fill them while the marks are rebuilt.
      */
     private final int[] untouched;
-    private final byte[] untouchedLines;
+    private final SideBytes untouchedLines;
     private int untouchedCount;
     private int untouchedNext;
     private int untouchedLine;
@@ -97,7 +97,7 @@ public final class ImmixSpace implements Space {
         this.candidate = new boolean[blockCount];
         this.recyclable = new int[blockCount];
         this.untouched = new int[blockCount];
-        this.untouchedLines = new byte[blockCount * LINES];
+        this.untouchedLines = new SideBytes(objects.base(), objects.limit(), LOG_LINE_BYTES);
     }
 
     @Override
@@ -154,13 +154,18 @@ public final class ImmixSpace implements Space {
      * {@code fromLine} that holds {@code minBytes}, as {@code firstLine << 32 | endLine}; -1 when none.
      */
     long findHole(long block, int fromLine, long minBytes) {
+        return findHole(lines, block, fromLine, minBytes);
+    }
+
+    /** As above, in the line marks {@code marks} (the live ones, or the snapshot of untouched blocks). */
+    private static long findHole(SideBytes marks, long block, int fromLine, long minBytes) {
         int line = fromLine;
         while (line < LINES) {
-            while (line < LINES && lines.get(block + ((long) line << LOG_LINE_BYTES)) == LIVE) {
+            while (line < LINES && marks.get(block + ((long) line << LOG_LINE_BYTES)) == LIVE) {
                 line++;
             }
             int first = line;
-            while (line < LINES && lines.get(block + ((long) line << LOG_LINE_BYTES)) != LIVE) {
+            while (line < LINES && marks.get(block + ((long) line << LOG_LINE_BYTES)) != LIVE) {
                 line++;
             }
             if (line > first && ((long) (line - first) << LOG_LINE_BYTES) >= minBytes) {
@@ -200,7 +205,7 @@ public final class ImmixSpace implements Space {
         untouchedLine = 0;
         for (int r = recyclableNext; r < recyclableCount; r++) {
             int b = recyclable[r];
-            lines.copyOut(blockStart(b), untouchedLines, untouchedCount * LINES, LINES);
+            lines.copyRange(blockStart(b), blockStart(b) + BLOCK_BYTES, untouchedLines);
             untouched[untouchedCount++] = b;
         }
     }
@@ -212,25 +217,12 @@ public final class ImmixSpace implements Space {
     private boolean takeUntouchedHole(AllocationBuffer buffer, long minBytes) {
         for (; untouchedNext < untouchedCount; untouchedNext++, untouchedLine = 0) {
             int b = untouched[untouchedNext];
-            if (candidate[b]) {
-                continue;
-            }
-            int at = untouchedNext * LINES;
-            int line = untouchedLine;
-            while (line < LINES) {
-                while (line < LINES && untouchedLines[at + line] == LIVE) {
-                    line++;
-                }
-                int first = line;
-                while (line < LINES && untouchedLines[at + line] != LIVE) {
-                    line++;
-                }
-                if (line > first && ((long) (line - first) << LOG_LINE_BYTES) >= minBytes) {
-                    untouchedLine = line;
-                    long start = blockStart(b);
-                    buffer.reset(start + ((long) first << LOG_LINE_BYTES), start + ((long) line << LOG_LINE_BYTES));
-                    return true;
-                }
+            long hole = candidate[b] ? -1 : findHole(untouchedLines, blockStart(b), untouchedLine, minBytes);
+            if (hole >= 0) {
+                untouchedLine = (int) hole;
+                long start = blockStart(b);
+                buffer.reset(start + ((hole >>> 32) << LOG_LINE_BYTES), start + ((long) untouchedLine << LOG_LINE_BYTES));
+                return true;
             }
         }
         return false;
