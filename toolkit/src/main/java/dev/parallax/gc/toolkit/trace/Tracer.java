@@ -77,6 +77,7 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
 
     /** Whether this collection traces {@code space} (else its objects count as live and stay unscanned). */
     public void collect(Space space, boolean traced) {
+        spaces[space.id()] = space;   // a collected id always has its space: the trace paths index spaces[] by it
         collected[space.id()] = traced;
     }
 
@@ -116,9 +117,12 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
     /** The object stays where it is this collection and is traced. */
     @Override
     public void visitPinningRoot(long object) {
-        Space space = spaceOf(object, null, 0);
-        if (space != null && collected[space.id()]) {
-            space.pinAndTrace(object, this);
+        if (debug) {
+            validate(object, null, 0);
+        }
+        int owner = pages.ownerOf(object);
+        if (collected[owner]) {
+            spaces[owner].pinAndTrace(object, this);
         }
     }
 
@@ -155,8 +159,8 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
     /** Live: traced by its space this collection, or in a space this collection does not collect. */
     @Override
     public boolean isLive(long object) {
-        Space space = spaces[pages.ownerOf(object)];
-        return space == null || !collected[space.id()] || space.isLive(object);
+        int owner = pages.ownerOf(object);
+        return !collected[owner] || spaces[owner].isLive(object);
     }
 
     @Override
@@ -295,13 +299,6 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
             return target;
         }
         return spaces[owner].traceObject(target, this);
-    }
-
-    private Space spaceOf(long target, MemorySegment region, long offset) {
-        if (debug) {
-            validate(target, region, offset);
-        }
-        return spaces[pages.ownerOf(target)];
     }
 
     private Shape shapeOf(long object, long status) {
