@@ -23,6 +23,7 @@ import dev.parallax.gc.toolkit.space.LargeObjectSpace;
 import dev.parallax.gc.toolkit.space.MarkSweepSpace;
 import dev.parallax.gc.toolkit.space.SizeClasses;
 import dev.parallax.gc.toolkit.space.Space;
+import dev.parallax.gc.toolkit.trace.ParallelTrace;
 import dev.parallax.gc.toolkit.trace.Tracer;
 
 import java.util.List;
@@ -46,8 +47,11 @@ import java.util.Map;
  * {@code collect}, or when the mature space has no room for two nurseries' worth of survivors) marks
  * the whole heap and empties the nursery too. Nursery objects a conservative root or an API pin
  * names stay where they are, promoted in place: until the next full collection every minor one
- * keeps and scans them, since no barrier saw the pointers to them or the stores into them. Tracing
- * is single-threaded (it copies).
+ * keeps and scans them, since no barrier saw the pointers to them or the stores into them.
+ *
+ * <p>A minor collection into an Immix mature space copies on {@code generational.workers} GC
+ * threads (the nursery forwards by compare-and-set, each worker promotes through its own buffer);
+ * a full collection, which also marks and may copy within the mature space, traces on one.
  */
 public final class GenerationalCollector implements Collector {
     public static final String NAME = "generational";
@@ -63,7 +67,11 @@ public final class GenerationalCollector implements Collector {
     private LargeObjectSpace large;
     private ImmortalSpace immortal;
     private List<Space> spaces;
+    private ParallelTrace trace;
+    /** Worker 0's tracer: the one that visits roots, processes references, and traces full collections. */
     private Tracer tracer;
+    /** Workers that copy a minor collection's survivors. */
+    private int minorWorkers;
     private RememberingBarrier barrier;
     private long nurseryBudget;
     /** Bytes of nursery blocks kept by the last collection (they hold pinned survivors); not part of the budget. */
@@ -97,12 +105,14 @@ public final class GenerationalCollector implements Collector {
         pages = new PageResource(objects);
         nursery = new CopySpace(NURSERY, "nursery", pages);
         mature = options.matureMarkSweep() ? new MatureSpace.MarkSweep(new MarkSweepSpace((byte) 2, "mature", pages))
-                : new MatureSpace.Immix(new ImmixSpace((byte) 2, "mature", pages));
+                : new MatureSpace.Immix(new ImmixSpace((byte) 2, "mature", pages), options.workers());
         large = new LargeObjectSpace((byte) 3, "large", pages);
         immortal = new ImmortalSpace((byte) 4, "immortal", pages);
         spaces = List.of(nursery, mature.space(), large, immortal);
-        nursery.copyTo(mature.promotion());
-        tracer = new Tracer(objects, tags, pages);
+        nursery.copyTo(mature.promotions());
+        minorWorkers = mature.parallelPromotion() ? options.workers() : 1;
+        trace = new ParallelTrace(objects, tags, pages, minorWorkers, "generational-gc");
+        tracer = trace.tracer();
         spaces.forEach(tracer::add);
         barrier = new RememberingBarrier(tags, pages, NURSERY, new SideBits(objects.base(), objects.limit(), 3));
         nurseryBudget = (long) (objects.capacity() * options.nurseryFraction());
@@ -218,10 +228,12 @@ public final class GenerationalCollector implements Collector {
         long[] kept = keptObjects();
         keptScanned += kept.length;
         prepare(scope, false);
-        traceKept(kept);
-        traceRoots(scope);
-        traceRememberedSet(scope);
-        traceLive(scope);
+        liveObjects = trace.trace(roots -> {
+            traceKept(roots, kept);
+            traceRoots(scope, roots);
+            traceRememberedSet(roots);
+            scope.phase(GcPhase.TRACE_LIVE);
+        }, minorWorkers);
         processReferences(scope);
         release(scope, false);
     }
@@ -229,8 +241,10 @@ public final class GenerationalCollector implements Collector {
     private void fullCollection(CollectionScope scope) {
         fulls++;
         prepare(scope, true);
-        traceRoots(scope);
-        traceLive(scope);
+        liveObjects = trace.trace(roots -> {
+            traceRoots(scope, roots);
+            scope.phase(GcPhase.TRACE_LIVE);
+        }, 1);
         processReferences(scope);
         release(scope, true);
     }
@@ -242,45 +256,41 @@ public final class GenerationalCollector implements Collector {
         return kept.build().toArray();
     }
 
-    /** The nursery's blocks become from-space; a full collection also forgets every mark of the other spaces. */
+    /**
+     * The nursery's blocks become from-space, copied by several workers in a minor collection; a full
+     * collection also forgets every mark of the other spaces.
+     */
     private void prepare(CollectionScope scope, boolean full) {
         scope.phase(GcPhase.PREPARE);
+        nursery.parallelCopying(!full && minorWorkers > 1);
         for (Space space : spaces) {
             tracer.collect(space, full || space == nursery);
             if (full || space == nursery) {
                 space.prepare();
             }
         }
-        tracer.reset();
     }
 
     /** Objects the roots name in the collected spaces are copied or marked; pinned ones stay first. */
-    private void traceRoots(CollectionScope scope) {
+    private void traceRoots(CollectionScope scope, Tracer roots) {
         scope.phase(GcPhase.MARK_ROOTS);
-        scope.scanRoots(tracer.pinningRootsOnly());
-        scope.scanRoots(tracer.slotsOnly());
+        scope.scanRoots(roots.pinningRootsOnly());
+        scope.scanRoots(roots.slotsOnly());
     }
 
     /**
      * Kept nursery objects stay (promoted in place) and are scanned: no barrier logs stores into
      * them or pointers to them. First, as pinning roots are: no slot may copy one before it is pinned.
      */
-    private void traceKept(long[] kept) {
+    private void traceKept(Tracer roots, long[] kept) {
         for (long object : kept) {
-            tracer.visitPinningRoot(object);
+            roots.visitPinningRoot(object);
         }
     }
 
     /** Mature objects that came to point into the nursery are scanned as roots: their nursery targets survive. */
-    private void traceRememberedSet(CollectionScope scope) {
-        barrier.drainTo(tracer::scanObject);
-    }
-
-    /** Every object reachable in the collected spaces survives, promoted out of the nursery. */
-    private void traceLive(CollectionScope scope) {
-        scope.phase(GcPhase.TRACE_LIVE);
-        tracer.drain();
-        liveObjects = tracer.scanned();
+    private void traceRememberedSet(Tracer roots) {
+        barrier.drainTo(roots::scanObject);
     }
 
     /**
@@ -316,6 +326,11 @@ public final class GenerationalCollector implements Collector {
     public Map<String, Long> counters() {
         return Map.of("minor", minors, "full", fulls, "remembered", barrier.logs(),
                 "nursery-kept", nursery.stayedForLackOfRoom(), "kept-scanned", keptScanned);
+    }
+
+    @Override
+    public void close() {
+        trace.close();
     }
 
     @Override

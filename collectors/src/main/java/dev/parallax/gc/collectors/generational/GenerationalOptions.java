@@ -12,11 +12,14 @@ import dev.parallax.gc.api.GcConfigException;
  *                        exists to measure what the barrier costs on a workload that makes none
  * @param matureMarkSweep whether the mature space is segregated-fit mark-sweep
  *                        ({@code generational.mature=mark-sweep}) rather than Immix (the default)
+ * @param workers         GC worker threads that copy a minor collection's survivors
+ *                        ({@code generational.workers}, default: the machine's cores); full
+ *                        collections, and minor ones into a mark-sweep mature space, use one
  */
-public record GenerationalOptions(double nurseryFraction, boolean barrier, boolean matureMarkSweep) {
+public record GenerationalOptions(double nurseryFraction, boolean barrier, boolean matureMarkSweep, int workers) {
 
     public static GenerationalOptions defaults() {
-        return new GenerationalOptions(0.125, true, false);
+        return new GenerationalOptions(0.125, true, false, Runtime.getRuntime().availableProcessors());
     }
 
     public static GenerationalOptions from(GcConfig config) {
@@ -39,6 +42,17 @@ public record GenerationalOptions(double nurseryFraction, boolean barrier, boole
             throw new GcConfigException("generational.mature: '" + mature + "' is not a mature space; use immix or "
                     + "mark-sweep");
         }
-        return new GenerationalOptions(fraction, barrier.equals("object"), mature.equals("mark-sweep"));
+        String workers = config.option("generational.workers", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        int n;
+        try {
+            n = Integer.parseInt(workers);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > 256) {
+            throw new GcConfigException("generational.workers: '" + workers
+                    + "' must be a whole number of threads from 1 to 256");
+        }
+        return new GenerationalOptions(fraction, barrier.equals("object"), mature.equals("mark-sweep"), n);
     }
 }

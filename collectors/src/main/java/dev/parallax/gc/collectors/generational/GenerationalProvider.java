@@ -36,6 +36,8 @@ public final class GenerationalProvider implements StrategyProvider {
                 "generational.barrier", "object (the default: object-remembering) or off (unsafe: shows what the "
                         + "barrier costs on a workload that makes no old-to-young pointers)",
                 "generational.mature", "immix (the default: survivors bump into free lines, GenImmix) or mark-sweep "
-                        + "(segregated size classes, one cell per survivor, GenMS)");
+                        + "(segregated size classes, one cell per survivor, GenMS)",
+                "generational.workers", "GC threads that copy a minor collection's survivors into an Immix mature "
+                        + "space (default: the machine's cores); full collections and GenMS minors use one");
     }
 }

@@ -20,8 +20,14 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
     /** The space itself, traced and released like the plan's others. */
     Space space();
 
-    /** Where a minor or full collection copies nursery survivors. Called by the tracing thread only. */
-    CopyTarget promotion();
+    /**
+     * Where a collection copies nursery survivors: one target per GC worker (index = worker), none
+     * shared. A full collection promotes through the first alone.
+     */
+    CopyTarget[] promotions();
+
+    /** Whether several workers may promote at once (in a minor collection, when this space is not collected). */
+    boolean parallelPromotion();
 
     /** After every collection that promoted (so after every one): the promotion buffer's rest becomes free space. */
     void closePromotion();
@@ -47,21 +53,40 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
         void reset();
     }
 
-    /** GenImmix: promotion bumps into free lines of fresh or partly free blocks; pretenuring takes holes. */
-    record Immix(ImmixSpace space,
-                 ImmixSpace.PromotionTarget promotion) implements MatureSpace {
-        Immix(ImmixSpace space) {
-            this(space, space.promotionTarget());
+    /**
+     * GenImmix: promotion bumps into free lines of fresh or partly free blocks, each worker through its
+     * own target (blocks are handed out under the space's lock); pretenuring takes holes.
+     */
+    record Immix(ImmixSpace space, ImmixSpace.PromotionTarget[] promotions) implements MatureSpace {
+        Immix(ImmixSpace space, int workers) {
+            this(space, newTargets(space, workers));
+        }
+
+        private static ImmixSpace.PromotionTarget[] newTargets(ImmixSpace space, int workers) {
+            var targets = new ImmixSpace.PromotionTarget[workers];
+            for (int i = 0; i < workers; i++) {
+                targets[i] = space.promotionTarget();
+            }
+            return targets;
+        }
+
+        @Override
+        public boolean parallelPromotion() {
+            return true;
         }
 
         @Override
         public void closePromotion() {
-            promotion.close();
+            for (var target : promotions) {
+                target.close();
+            }
         }
 
         @Override
         public void resetPromotion() {
-            promotion.reset();
+            for (var target : promotions) {
+                target.reset();
+            }
         }
 
         @Override
@@ -96,8 +121,14 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
      */
     record MarkSweep(MarkSweepSpace space) implements MatureSpace {
         @Override
-        public CopyTarget promotion() {
-            return space;
+        public CopyTarget[] promotions() {
+            return new CopyTarget[] {space};
+        }
+
+        /** One worker: the size classes' free lists are not shared between promoting workers. */
+        @Override
+        public boolean parallelPromotion() {
+            return false;
         }
 
         @Override

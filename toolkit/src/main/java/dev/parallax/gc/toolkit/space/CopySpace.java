@@ -20,8 +20,14 @@ import java.util.Arrays;
  * collection never fails for want of copy reserve.
  *
  * <p>Cost: allocation is a bump; tracing copies each live object once (a header read, a bulk copy,
- * a header write); release is one page-resource call per block. Copying is single-threaded: one
- * tracer at a time.
+ * a header write); release is one page-resource call per block.
+ *
+ * <p>Parallel copying ({@link #parallelCopying}): several tracers may copy out of this space at
+ * once, each into its own copy target ({@link #copyTo(CopyTarget...)}, indexed by
+ * {@link TraceQueue#worker()}). A tracer claims an object by swapping its header for a busy word
+ * (a forwarding word with no address) with compare-and-set, copies it, and publishes the forwarding
+ * word with a volatile store; a tracer that meets the busy word waits for that store. Exactly one
+ * tracer copies each object, and every tracer that meets it gets the same copy.
  */
 public final class CopySpace implements Space, CopyTarget {
     /** Pages per copy block (the runs copies go to during a collection): 32 KiB. */
@@ -36,8 +42,11 @@ public final class CopySpace implements Space, CopyTarget {
     /** Objects pinned in place during the collection in progress. */
     private final SideBits pinned;
     /** Whether this collection pinned anything yet: until it has, tracing skips the pinned-bit lookup. */
-    private boolean anyPinned;
-    private CopyTarget target = this;
+    private volatile boolean anyPinned;
+    /** Where copies go, per GC worker. */
+    private CopyTarget[] targets = {this};
+    /** Whether several tracers copy at once (forwarding by compare-and-set). */
+    private boolean parallel;
     /** Blocks holding this space's objects (mutator blocks, copies made into this space, kept blocks). */
     private final Blocks blocks = new Blocks();
     /** During a collection: the blocks being evacuated. */
@@ -59,9 +68,27 @@ public final class CopySpace implements Space, CopyTarget {
         this.pinned = new SideBits(objects.base(), objects.limit(), 3);
     }
 
-    /** Where this space's survivors go (default: this space itself, as in a semispace). */
-    public void copyTo(CopyTarget target) {
-        this.target = target;
+    /**
+     * Where this space's survivors go: {@code perWorker[w]} for the tracer of GC worker {@code w}
+     * (default: this space itself, for one worker, as in a semispace). A parallel copying trace needs
+     * one target per worker, none shared.
+     */
+    public void copyTo(CopyTarget... perWorker) {
+        if (perWorker.length == 0) {
+            throw new IllegalArgumentException("a copy space needs at least one copy target");
+        }
+        this.targets = perWorker.clone();
+    }
+
+    /**
+     * Whether the next collections copy with several tracers at once (set before {@link #prepare});
+     * needs a copy target per worker. This space itself is not a parallel copy target.
+     */
+    public void parallelCopying(boolean on) {
+        if (on && Arrays.asList(targets).contains(this)) {
+            throw new IllegalStateException(name + ": parallel copying needs a copy target per worker, not this space");
+        }
+        this.parallel = on;
     }
 
     @Override
@@ -123,7 +150,12 @@ public final class CopySpace implements Space, CopyTarget {
         fromBlocks.clear();
         fromBlocks.addAll(blocks);
         blocks.clear();
-        pinned.clearAll();
+        if (anyPinned) {   // bits are set only in the blocks kept for their pinned objects, now from-space
+            for (int i = 0; i < fromBlocks.size(); i++) {
+                long start = fromBlocks.start(i);
+                pinned.clearRange(start, start + ((long) fromBlocks.pages(i) << PageResource.LOG_PAGE_BYTES));
+            }
+        }
         anyPinned = false;
         copyCursor = 0;
         copyLimit = 0;
@@ -132,6 +164,9 @@ public final class CopySpace implements Space, CopyTarget {
 
     @Override
     public long traceObject(long object, TraceQueue queue) {
+        if (parallel) {
+            return traceObjectAtomically(object, queue);
+        }
         long status = objects.status(object);
         if (HeaderLayout.isForwarding(status)) {
             return HeaderLayout.forwardee(status);
@@ -144,10 +179,9 @@ public final class CopySpace implements Space, CopyTarget {
             return object;
         }
         long bytes = objects.sizeOf(status);
-        long copy = target.allocateCopy(bytes);
+        long copy = targets[0].allocateCopy(bytes);
         if (copy == 0) {
-            stayedForLackOfRoom++;
-            pinAndTrace(object, queue);   // no room to copy it: it stays, as a pinned object does
+            stayForLackOfRoom(object, bytes, queue);
             return object;
         }
         objects.copyObject(object, copy, bytes);
@@ -156,11 +190,68 @@ public final class CopySpace implements Space, CopyTarget {
         return copy;
     }
 
+    /** The busy word: a forwarding word without an address, while the tracer that claimed the object copies it. */
+    private static final long BUSY = HeaderLayout.forwardingWord(0);
+
+    /**
+     * {@link #traceObject} with several tracers: claim by compare-and-set of the busy word, copy into
+     * this worker's target, publish the forwarding word; or wait for the tracer that claimed it.
+     */
+    private long traceObjectAtomically(long object, TraceQueue queue) {
+        for (int spins = 0; ; spins++) {
+            long status = objects.statusVolatile(object);
+            if (HeaderLayout.isForwarding(status)) {
+                if (status != BUSY) {
+                    return HeaderLayout.forwardee(status);
+                }
+                Thread.onSpinWait();   // another tracer is copying it: its forwarding word comes next
+                continue;
+            }
+            if (anyPinned && pinned.get(object)) {
+                return object;
+            }
+            if ((status & HeaderLayout.PINNED_BIT) != 0) {
+                pinAndTrace(object, queue);
+                return object;
+            }
+            if (!objects.compareAndSetStatus(object, status, BUSY)) {
+                continue;   // another tracer claimed it first
+            }
+            long bytes = objects.sizeOf(status);
+            long copy = targets[queue.worker()].allocateCopy(bytes);
+            if (copy == 0) {
+                stayForLackOfRoom(object, bytes, queue);   // pinned first, so a waiting tracer sees the pin
+                objects.setStatusVolatile(object, status);
+                return object;
+            }
+            objects.copyObject(object, copy, bytes);
+            objects.setStatus(copy, status);   // the copy took the busy word along
+            objects.setStatusVolatile(object, HeaderLayout.forwardingWord(copy));
+            queue.enqueue(copy);
+            return copy;
+        }
+    }
+
+    /** No room to copy it: it stays, as a pinned object does. */
+    private void stayForLackOfRoom(long object, long bytes, TraceQueue queue) {
+        synchronized (this) {
+            stayedForLackOfRoom++;
+        }
+        pin(object, bytes, queue);
+    }
+
     @Override
     public void pinAndTrace(long object, TraceQueue queue) {
-        if (pinned.testAndSet(object)) {
+        pin(object, objects.cellBytes(object), queue);
+    }
+
+    /** The first tracer to pin the object counts and queues it (pin bits set atomically when copying in parallel). */
+    private void pin(long object, long bytes, TraceQueue queue) {
+        if (parallel ? pinned.testAndSetAtomic(object) : pinned.testAndSet(object)) {
             anyPinned = true;
-            objectBytes += objects.cellBytes(object);
+            synchronized (this) {
+                objectBytes += bytes;
+            }
             queue.enqueue(object);
         }
     }

@@ -7,8 +7,6 @@ import dev.parallax.gc.toolkit.heap.PageResource;
 import dev.parallax.gc.toolkit.metadata.SideBits;
 import dev.parallax.gc.toolkit.metadata.SideBytes;
 
-import java.util.concurrent.atomic.LongAdder;
-
 /**
  * Mark-region space after Immix (Blackburn and McKinley, PLDI 2008): the heap in 32 KiB blocks of
  * 128 lines of 256 bytes. Tracing marks each live object (a side bitmap) and every line it covers;
@@ -23,9 +21,10 @@ import java.util.concurrent.atomic.LongAdder;
  * the "one implicit line after a marked line" rule. Every hole is a free cell of its own, so the
  * pages stay parsable while allocators fill holes.
  *
- * <p>Cost: tracing sets a mark bit and the object's line marks (a header read for its size);
- * release visits each block's live objects through the bitmap (one header read each) and its 128
- * line marks. Objects larger than {@link #MAX_OBJECT_BYTES} belong in a large-object space.
+ * <p>Cost: tracing sets a mark bit and touches no object; the line marks are set when the tracer
+ * scans the object ({@link #postScanObject}, MMTk's mark-lines-at-scan-time), from the header the
+ * scan loads anyway. Release visits each block's live objects through the bitmap (one header read
+ * each, which also counts the live bytes) and its 128 line marks. Objects larger than {@link #MAX_OBJECT_BYTES} belong in a large-object space.
  */
 public final class ImmixSpace implements Space {
     public static final int BLOCK_PAGES = 8;
@@ -71,8 +70,6 @@ public final class ImmixSpace implements Space {
     private int sparseBlocks;
     /** Bytes of the objects marked or evacuated by the last collection, plus blocks handed out since. */
     private long objectBytes;
-    /** Live bytes counted by parallel tracers, folded into {@link #objectBytes} by release. */
-    private final LongAdder parallelLiveBytes = new LongAdder();
     /** Whether several tracers mark at once (marks then set with compare-and-set). */
     private boolean atomic;
     // evacuation during a collection
@@ -270,21 +267,20 @@ public final class ImmixSpace implements Space {
             return traceCandidate(object, queue);
         }
         if (atomic ? marks.testAndSetAtomic(object) : marks.testAndSet(object)) {
-            long bytes = objects.cellBytes(object);
-            lines.setRange(object, object + bytes, LIVE);
-            countLive(bytes);
             queue.enqueue(object);
         }
         return object;
     }
 
-    /** Counts a live object's bytes: striped when tracers run in parallel (a lock per object serialised them). */
-    private void countLive(long bytes) {
-        if (atomic) {
-            parallelLiveBytes.add(bytes);
-        } else {
-            objectBytes += bytes;
-        }
+    @Override
+    public boolean needsPostScan() {
+        return true;
+    }
+
+    /** The lines a scanned live object covers are live (racy byte stores of one value: fine in parallel). */
+    @Override
+    public void postScanObject(long object, long status) {
+        lines.setRange(object, object + objects.sizeOf(status), LIVE);
     }
 
     /** An object in an evacuation candidate block: copied out unless pinned, marked in place otherwise. */
@@ -303,7 +299,7 @@ public final class ImmixSpace implements Space {
                 return copy;
             }
         }
-        markLive(object, objects.sizeOf(status));
+        marks.testAndSet(object);
         queue.enqueue(object);
         return object;
     }
@@ -311,9 +307,6 @@ public final class ImmixSpace implements Space {
     @Override
     public void pinAndTrace(long object, TraceQueue queue) {
         if (atomic ? marks.testAndSetAtomic(object) : marks.testAndSet(object)) {
-            long bytes = objects.cellBytes(object);
-            lines.setRange(object, object + bytes, LIVE);
-            countLive(bytes);
             queue.enqueue(object);
         }
     }
@@ -323,12 +316,6 @@ public final class ImmixSpace implements Space {
         return marks.get(object) || HeaderLayout.isForwarding(objects.status(object));
     }
 
-    /** Marks the object and every line it overlaps (one tracer: evacuation and candidates are single-threaded). */
-    private void markLive(long object, long bytes) {
-        marks.testAndSet(object);
-        lines.setRange(object, object + bytes, LIVE);
-        objectBytes += bytes;
-    }
 
     /** Copies an unpinned object out of a candidate block into a fresh block; 0 when none is left. */
     private long evacuate(long object, long status) {
@@ -346,7 +333,7 @@ public final class ImmixSpace implements Space {
         evacuationCursor += bytes;
         objects.copyObject(object, copy, bytes);
         objects.setStatus(object, HeaderLayout.forwardingWord(copy));
-        markLive(copy, bytes);
+        marks.testAndSet(copy);   // its lines when the tracer scans it
         evacuated++;
         return copy;
     }
@@ -365,7 +352,6 @@ public final class ImmixSpace implements Space {
      */
     @Override
     public synchronized void release() {
-        objectBytes += parallelLiveBytes.sumThenReset();
         closeEvacuationBlock();
         sparseBlocks = 0;
         for (int b = 0; b < blockCount; b++) {
@@ -390,13 +376,15 @@ public final class ImmixSpace implements Space {
         collecting = false;
     }
 
-    /** Formats the block's dead space and returns its live line count. */
+    /** Formats the block's dead space, counts its live objects' bytes and returns its live line count. */
     private int sweepBlock(long start) {
         long end = start + BLOCK_BYTES;
         long cursor = start;
         for (long live = marks.nextSet(start, end); live < end; live = marks.nextSet(cursor, end)) {
             formatGap(start, cursor, live);
-            cursor = live + objects.cellBytes(live);
+            long bytes = objects.cellBytes(live);
+            objectBytes += bytes;
+            cursor = live + bytes;
         }
         formatGap(start, cursor, end);
         int live = 0;
@@ -464,7 +452,7 @@ public final class ImmixSpace implements Space {
                 copy = buffer.tryBump(bytes);
             }
             if (collecting) {
-                markLive(copy, bytes);
+                marks.testAndSet(copy);   // its lines when the tracer scans it (the copying space queues it)
             }
             return copy;
         }

@@ -34,6 +34,24 @@ public interface Space {
      */
     void pinAndTrace(long object, TraceQueue queue);
 
+    /**
+     * Whether the tracer must call {@link #postScanObject} for each object of this space it scans
+     * while the space is collected (MMTk's post-scan hook). Asked once, when a trace includes the space.
+     */
+    default boolean needsPostScan() {
+        return false;
+    }
+
+    /**
+     * After the tracer scanned {@code object} (this space's, {@code status} its header word), while
+     * this space is collected: metadata that needs the object's size, such as Immix line marks, is
+     * set here, where the header is already loaded, instead of in {@link #traceObject}, which then
+     * touches no object. Called once per object that {@link #traceObject} or {@link #pinAndTrace}
+     * queued, possibly from several GC workers at once.
+     */
+    default void postScanObject(long object, long status) {
+    }
+
     /** Whether {@code object} survives the collection in progress (traced so far). */
     boolean isLive(long object);
 

@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  * calling thread.
  *
  * <p>The spaces traced must trace objects atomically when there are several workers (mark bits set
- * with compare-and-set); a moving space traces with one worker.
+ * with compare-and-set, forwarding words installed with compare-and-set, as
+ * {@link dev.parallax.gc.toolkit.space.CopySpace#parallelCopying} does); each tracer tells its worker
+ * index ({@link Tracer#worker()}) to spaces that keep per-worker state.
  */
 public final class ParallelTrace implements AutoCloseable {
     private final Tracer[] tracers;
@@ -24,6 +26,7 @@ public final class ParallelTrace implements AutoCloseable {
         this.tracers = new Tracer[workers];
         for (int i = 0; i < workers; i++) {
             tracers[i] = new Tracer(objects, tags, pages);
+            tracers[i].worker = i;
         }
         this.packets = new WorkPackets(workers);
         this.pool = workers > 1 ? new WorkerPool(workers, name) : null;

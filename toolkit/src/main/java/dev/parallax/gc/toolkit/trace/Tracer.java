@@ -52,6 +52,8 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
     private final boolean debug;
     private final Space[] spaces = new Space[128];
     private final boolean[] collected = new boolean[128];
+    /** Per space id: collected and wants {@link Space#postScanObject} for each object scanned. */
+    private final boolean[] postScan = new boolean[128];
     private long[] grey = new long[4096];
     private int greyCount;
     private Shape[] shapes = new Shape[0];
@@ -59,6 +61,8 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
     private long scanned;
     /** Shared with the other workers' tracers during a parallel trace; null for a lone tracer. */
     private WorkPackets packets;
+    /** This tracer's worker index in its {@link ParallelTrace} (0 for a lone tracer). */
+    int worker;
 
     public Tracer(ObjectModel objects, TagScheme tags, PageResource pages) {
         this.objects = objects;
@@ -79,6 +83,7 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
     public void collect(Space space, boolean traced) {
         spaces[space.id()] = space;   // a collected id always has its space: the trace paths index spaces[] by it
         collected[space.id()] = traced;
+        postScan[space.id()] = traced && space.needsPostScan();
     }
 
     /** Shares grey objects with other tracers through {@code packets} (a parallel trace), or not (null). */
@@ -90,6 +95,7 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
     public void copySpacesFrom(Tracer other) {
         System.arraycopy(other.spaces, 0, spaces, 0, spaces.length);
         System.arraycopy(other.collected, 0, collected, 0, collected.length);
+        System.arraycopy(other.postScan, 0, postScan, 0, postScan.length);
     }
 
     /** Forgets the previous trace's counters; the grey set is empty between traces. */
@@ -243,6 +249,11 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
         }
     }
 
+    @Override
+    public int worker() {
+        return worker;
+    }
+
     /** Objects scanned since {@link #reset}. */
     public long scanned() {
         return scanned;
@@ -250,13 +261,18 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
 
     /**
      * Traces every reference field of {@code object}, updating the fields whose targets moved. For
-     * grey objects and for objects a plan treats as roots (a remembered set).
+     * grey objects and for objects a plan treats as roots (a remembered set). The object's space,
+     * when collected, gets its post-scan call first.
      */
     public void scanObject(long object) {
         long status = heap.get(WORD, object - base);
         scanned++;
         if (debug) {
             scanning = object;
+        }
+        int owner = pages.ownerOf(object);
+        if (postScan[owner]) {
+            spaces[owner].postScanObject(object, status);
         }
         int kind = HeaderLayout.kindCode(status);
         long body = object - base + headerBytes;

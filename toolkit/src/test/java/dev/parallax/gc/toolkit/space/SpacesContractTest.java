@@ -113,13 +113,22 @@ class SpacesContractTest {
     /** As above on a heap in {@code arena} (shared, when GC workers read it from their own threads). */
     private static void rounds(long seed, Consumer<SpacesHeap> collect, java.util.function.Function<SpacesHeap, Allocation> setUp,
                                java.lang.foreign.Arena arena) {
+        rounds(seed, collect, setUp, arena, 300);
+    }
+
+    /**
+     * As above, each round growing at least {@code growth} objects: a parallel trace needs thousands
+     * to outlast waking the second worker, so that the second worker's share can be checked.
+     */
+    private static void rounds(long seed, Consumer<SpacesHeap> collect, java.util.function.Function<SpacesHeap, Allocation> setUp,
+                               java.lang.foreign.Arena arena, int growth) {
         try (SpacesHeap h = new SpacesHeap(4 << 20, ROOTS, arena)) {
             Allocation allocation = setUp.apply(h);
             AllocationBuffer buffer = new AllocationBuffer();
             Random rnd = new Random(seed);
             ModelGraph g = new ModelGraph(ROOTS);
             for (int round = 0; round < 6; round++) {
-                grow(h, buffer, allocation, rnd, g, 300 + rnd.nextInt(500));
+                grow(h, buffer, allocation, rnd, g, growth + rnd.nextInt(5 * growth / 3));
                 h.retire(buffer);
                 collect.accept(h);
                 allocation.afterCollection();
@@ -168,7 +177,7 @@ class SpacesContractTest {
     @Test
     void immixTracedByTwoWorkersFindsExactlyTheReachableObjects() {
         long[] bySecond = new long[1];
-        qt().withExamples(20).forAll(longs().all()).checkAssert(seed -> {
+        qt().withExamples(10).forAll(longs().all()).checkAssert(seed -> {
             ImmixSpace[] space = new ImmixSpace[1];
             ParallelTrace[] trace = new ParallelTrace[1];
             try {
@@ -179,7 +188,7 @@ class SpacesContractTest {
                     }
                     h.collectInParallel(trace[0]);
                     bySecond[0] += trace[0].scannedBy(1);
-                }, h -> immix(h, space), java.lang.foreign.Arena.ofShared());
+                }, h -> immix(h, space), java.lang.foreign.Arena.ofShared(), 6000);
             } finally {
                 if (trace[0] != null) {
                     trace[0].close();
@@ -187,6 +196,90 @@ class SpacesContractTest {
             }
         });
         assertTrue(bySecond[0] > 0, "the second worker scanned objects");
+    }
+
+    /**
+     * A nursery copied by two workers at once into an Immix space (a generational minor collection
+     * with every old object remembered): each reachable object is copied exactly once (a heap walk
+     * finds no id twice), every field and root names the one copy, nothing reachable is left in the
+     * nursery. Random wiring makes many objects reachable from several fields, so the workers race
+     * for them; the second worker's count is checked.
+     */
+    @Test
+    void aNurseryCopiedByTwoWorkersPromotesEachReachableObjectOnce() {
+        long[] bySecond = new long[1];
+        qt().withExamples(10).forAll(longs().all()).checkAssert(seed -> {
+            try (SpacesHeap h = new SpacesHeap(16 << 20, ROOTS, java.lang.foreign.Arena.ofShared());   // room to promote every round
+                 ParallelTrace trace = new ParallelTrace(h.objects, h.tags, h.pages, 2, "test-gc")) {
+                CopySpace nursery = new CopySpace((byte) 1, "nursery", h.pages);
+                LargeObjectSpace los = new LargeObjectSpace((byte) 2, "los", h.pages);
+                ImmixSpace mature = new ImmixSpace((byte) 3, "mature", h.pages);
+                ImmixSpace.PromotionTarget[] targets = {mature.promotionTarget(), mature.promotionTarget()};
+                nursery.copyTo(targets);
+                nursery.parallelCopying(true);
+                trace.tracer().collect(nursery, true);
+                trace.tracer().collect(los, false);
+                trace.tracer().collect(mature, false);
+                Allocation allocation = new Allocation() {
+                    public boolean refill(AllocationBuffer buffer, long bytes) {
+                        return nursery.refill(buffer, bytes, 4096);
+                    }
+
+                    public long large(long bytes) {
+                        return los.allocate(bytes);
+                    }
+                };
+                AllocationBuffer buffer = new AllocationBuffer();
+                Random rnd = new Random(seed);
+                ModelGraph g = new ModelGraph(ROOTS);
+                for (int round = 0; round < 6; round++) {
+                    grow(h, buffer, allocation, rnd, g, 6000 + rnd.nextInt(4000));
+                    h.retire(buffer);
+                    List<Long> old = h.walk().values().stream().filter(a -> h.pages.ownerOf(a) != 1).toList();
+                    nursery.prepare();
+                    trace.trace(t -> {
+                        for (long off = 0; off < h.roots.byteSize(); off += 8) {
+                            t.visitSlot(h.roots, off);
+                        }
+                        old.forEach(t::scanObject);   // the remembered set: every old object
+                    }, 2);
+                    for (var target : targets) {
+                        target.close();
+                    }
+                    nursery.release();
+                    bySecond[0] += trace.scannedBy(1);
+                    checkPromoted(h, g);
+                }
+            }
+        });
+        assertTrue(bySecond[0] > 0, "the second worker scanned objects");
+    }
+
+    /** Every reachable object once in the heap, outside the nursery, with its fields and raw word; the roots name them. */
+    private static void checkPromoted(SpacesHeap h, ModelGraph g) {
+        Set<Long> reachable = g.reachable();
+        Map<Long, Long> addresses = h.walk();   // fails if an object was copied twice
+        for (long id : reachable) {
+            ModelGraph.Node n = g.nodes.get(id);
+            Long a = addresses.get(id);
+            assertTrue(a != null, "reachable object #" + id + " is in the heap");
+            assertNotEquals(1, h.pages.ownerOf(a), "reachable object #" + id + " left the nursery");
+            for (int f = 0; f < n.refs().length; f++) {
+                long t = h.readRef(a, f);
+                assertEquals(n.refs()[f], t == 0 ? 0 : h.objects.objectId(t), "object #" + id + " field " + f);
+                if (t != 0) {
+                    assertEquals(addresses.get(n.refs()[f]), t, "object #" + id + " field " + f + " names the copy");
+                }
+            }
+            if (n.raw() != 0) {
+                assertEquals(n.raw(), h.objects.field(a, 2), "object #" + id + " raw word");
+            }
+        }
+        for (int s = 0; s < ROOTS; s++) {
+            long r = h.root(s);
+            assertEquals(g.roots[s], r == 0 ? 0 : h.objects.objectId(r), "root " + s);
+        }
+        g.nodes.keySet().retainAll(reachable);   // the dead stay in the mature space, out of the model
     }
 
     /** An Immix space and a large-object space; {@code space[0]} receives the Immix space. */
