@@ -122,7 +122,7 @@ public final class SpacesHeap implements AutoCloseable {
         collect(() -> { });
     }
 
-    /** A collection whose trace runs on the workers of {@code trace} (configured here with this heap's spaces). */
+    /** A collection whose trace (and Immix sweep) runs on the workers of {@code trace} (configured here with this heap's spaces). */
     public void collectInParallel(dev.parallax.gc.toolkit.trace.ParallelTrace trace) {
         for (Space space : spaces) {
             trace.tracer().add(space);
@@ -134,7 +134,13 @@ public final class SpacesHeap implements AutoCloseable {
                 t.visitSlot(roots, off);
             }
         }, trace.workers());
-        spaces.forEach(Space::release);
+        for (Space space : spaces) {   // an Immix space is swept by the workers too
+            if (space instanceof dev.parallax.gc.toolkit.space.ImmixSpace immix) {
+                immix.release(trace.pool());
+            } else {
+                space.release();
+            }
+        }
     }
 
     /** Walks the heap cell by cell; fails unless it parses to the end. Returns the objects, by id. */

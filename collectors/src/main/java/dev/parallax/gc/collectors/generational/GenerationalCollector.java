@@ -301,14 +301,18 @@ public final class GenerationalCollector implements Collector {
         scope.processReferences(tracer);
     }
 
-    /** The nursery's evacuated blocks go back; a full collection also sweeps the mature and large spaces. */
+    /**
+     * The nursery's evacuated blocks go back; a full collection also sweeps the mature space (on the
+     * GC workers) and the large-object space.
+     */
     private void release(CollectionScope scope, boolean full) {
         scope.phase(GcPhase.RELEASE);
         mature.closePromotion();
-        for (Space space : spaces) {
-            if (full || space == nursery) {
-                space.release();
-            }
+        nursery.release();
+        if (full) {
+            mature.release(trace.pool());
+            large.release();
+            immortal.release();
         }
         if (full) {
             barrier.forget();

@@ -2,6 +2,7 @@ package dev.parallax.gc.collectors.generational;
 
 import dev.parallax.gc.api.collector.AllocationBuffer;
 import dev.parallax.gc.toolkit.space.CopyTarget;
+import dev.parallax.gc.toolkit.workers.WorkerPool;
 import dev.parallax.gc.toolkit.space.ImmixAllocator;
 import dev.parallax.gc.toolkit.space.ImmixSpace;
 import dev.parallax.gc.toolkit.space.MarkSweepAllocator;
@@ -28,6 +29,9 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
 
     /** Whether several workers may promote at once (in a minor collection, when this space is not collected). */
     boolean parallelPromotion();
+
+    /** After a collection of this space: sweeps it, on the workers of {@code pool} where the space can (null: this thread). */
+    void release(WorkerPool pool);
 
     /** After every collection that promoted (so after every one): the promotion buffer's rest becomes free space. */
     void closePromotion();
@@ -73,6 +77,11 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
         @Override
         public boolean parallelPromotion() {
             return true;
+        }
+
+        @Override
+        public void release(WorkerPool pool) {
+            space.release(pool);
         }
 
         @Override
@@ -123,6 +132,11 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
         @Override
         public CopyTarget[] promotions() {
             return new CopyTarget[] {space};
+        }
+
+        @Override
+        public void release(WorkerPool pool) {
+            space.release();
         }
 
         /** One worker: the size classes' free lists are not shared between promoting workers. */

@@ -153,10 +153,12 @@ public final class ImmixCollector implements Collector {
         scope.processReferences(trace.tracer());
     }
 
-    /** Dead objects' lines become holes, empty blocks and dead large objects go back to the page resource. */
+    /** Dead objects' lines become holes (blocks swept by the GC workers), empty blocks and dead large objects go back. */
     private void release(CollectionScope scope) {
         scope.phase(GcPhase.RELEASE);
-        spaces.forEach(Space::release);
+        immix.release(trace.pool());
+        large.release();
+        immortal.release();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.toolkit.heap.PageResource;
 import dev.parallax.gc.toolkit.metadata.SideBits;
 import dev.parallax.gc.toolkit.metadata.SideBytes;
+import dev.parallax.gc.toolkit.workers.WorkerPool;
 
 /**
  * Mark-region space after Immix (Blackburn and McKinley, PLDI 2008): the heap in 32 KiB blocks of
@@ -351,39 +352,90 @@ public final class ImmixSpace implements Space {
      * back to the page resource, blocks with free lines become recyclable.
      */
     @Override
-    public synchronized void release() {
+    public void release() {
+        release(null);
+    }
+
+    /**
+     * {@link #release()} with the blocks swept by the workers of {@code pool}, each a share of the
+     * owned blocks (a block's sweep touches that block and its metadata alone); null sweeps on this
+     * thread. The free blocks and the recyclable list are settled on this thread afterwards.
+     */
+    public synchronized void release(WorkerPool pool) {
         closeEvacuationBlock();
-        sparseBlocks = 0;
-        for (int b = 0; b < blockCount; b++) {
-            if (!owned[b]) {
-                continue;
+        int[] swept = ownedBlockIndices();
+        sweep(swept, pool);
+        settle(swept);
+        defrag = false;
+        collecting = false;
+    }
+
+    private int[] ownedBlockIndices() {
+        int[] indices = new int[ownedBlocks];
+        int n = 0;
+        for (int b = 0; b < blockCount && n < indices.length; b++) {
+            if (owned[b]) {
+                indices[n++] = b;
             }
-            long start = blockStart(b);
-            int live = sweepBlock(start);
+        }
+        return indices;
+    }
+
+    /** Each block's dead gaps become free cells, its live lines are counted, its live bytes added up. */
+    private void sweep(int[] blocks, WorkerPool pool) {
+        int workers = pool == null ? 1 : pool.workers();
+        long[] liveBytes = new long[workers];
+        if (pool == null) {
+            liveBytes[0] = sweepShare(blocks, 0, blocks.length);
+        } else {
+            pool.run(w -> liveBytes[w] = sweepShare(blocks, blocks.length * w / workers, blocks.length * (w + 1) / workers));
+        }
+        for (long bytes : liveBytes) {
+            objectBytes += bytes;
+        }
+    }
+
+    /** Sweeps {@code blocks[from..to)}, recording each one's live lines; returns their live bytes. */
+    private long sweepShare(int[] blocks, int from, int to) {
+        long bytes = 0;
+        for (int i = from; i < to; i++) {
+            long swept = sweepBlock(blockStart(blocks[i]));
+            liveLines[blocks[i]] = (short) (swept & 0xFF);
+            bytes += swept >>> 8;
+        }
+        return bytes;
+    }
+
+    /** Empty blocks go back to the page resource, partly free ones become recyclable (this thread). */
+    private void settle(int[] blocks) {
+        sparseBlocks = 0;
+        for (int b : blocks) {
+            int live = liveLines[b];
             candidate[b] = false;
-            liveLines[b] = (short) live;
             if (live == 0) {
                 owned[b] = false;
                 ownedBlocks--;
-                pages.release(start, BLOCK_PAGES);
+                pages.release(blockStart(b), BLOCK_PAGES);
             } else if (live < LINES) {
                 recyclable[recyclableCount++] = b;
                 freeLineBytes += (long) (LINES - live) * LINE_BYTES;
                 sparseBlocks += live <= LINES / 2 ? 1 : 0;
             }
         }
-        defrag = false;
-        collecting = false;
     }
 
-    /** Formats the block's dead space, counts its live objects' bytes and returns its live line count. */
-    private int sweepBlock(long start) {
+    /**
+     * Formats the block's dead space; returns its live objects' bytes shifted left by 8, or'ed with
+     * its live line count (at most 128).
+     */
+    private long sweepBlock(long start) {
         long end = start + BLOCK_BYTES;
         long cursor = start;
+        long liveBytes = 0;
         for (long live = marks.nextSet(start, end); live < end; live = marks.nextSet(cursor, end)) {
             formatGap(start, cursor, live);
             long bytes = objects.cellBytes(live);
-            objectBytes += bytes;
+            liveBytes += bytes;
             cursor = live + bytes;
         }
         formatGap(start, cursor, end);
@@ -391,7 +443,7 @@ public final class ImmixSpace implements Space {
         for (int line = 0; line < LINES; line++) {
             live += lines.get(start + ((long) line << LOG_LINE_BYTES)) == LIVE ? 1 : 0;
         }
-        return live;
+        return (liveBytes << 8) | live;
     }
 
     /**

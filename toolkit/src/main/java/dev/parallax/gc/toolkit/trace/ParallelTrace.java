@@ -3,6 +3,7 @@ package dev.parallax.gc.toolkit.trace;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.api.tags.TagScheme;
 import dev.parallax.gc.toolkit.heap.PageResource;
+import dev.parallax.gc.toolkit.workers.WorkerPool;
 
 import java.util.function.Consumer;
 
@@ -83,6 +84,11 @@ public final class ParallelTrace implements AutoCloseable {
             tracers[i].share(null);
         }
         return scanned;
+    }
+
+    /** The GC worker threads (the caller being worker 0), for a plan's other parallel phases; null with one worker. */
+    public WorkerPool pool() {
+        return pool;
     }
 
     /** Objects worker {@code worker}'s tracer scanned in the last trace. */

@@ -209,7 +209,7 @@ class SpacesContractTest {
     void aNurseryCopiedByTwoWorkersPromotesEachReachableObjectOnce() {
         long[] bySecond = new long[1];
         qt().withExamples(10).forAll(longs().all()).checkAssert(seed -> {
-            try (SpacesHeap h = new SpacesHeap(16 << 20, ROOTS, java.lang.foreign.Arena.ofShared());   // room to promote every round
+            try (SpacesHeap h = new SpacesHeap(64 << 20, ROOTS, java.lang.foreign.Arena.ofShared());   // room to promote every round (the large-object space is never collected here)
                  ParallelTrace trace = new ParallelTrace(h.objects, h.tags, h.pages, 2, "test-gc")) {
                 CopySpace nursery = new CopySpace((byte) 1, "nursery", h.pages);
                 LargeObjectSpace los = new LargeObjectSpace((byte) 2, "los", h.pages);

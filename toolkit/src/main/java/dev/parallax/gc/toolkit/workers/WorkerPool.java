@@ -1,4 +1,4 @@
-package dev.parallax.gc.toolkit.trace;
+package dev.parallax.gc.toolkit.workers;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
