@@ -381,8 +381,14 @@ public final class ImmixSpace implements Space {
         return indices;
     }
 
+    /** Blocks below which the sweep stays on the collecting thread: waking the workers costs about as much. */
+    private static final int SOLO_SWEEP_BLOCKS = 64;
+
     /** Each block's dead gaps become free cells, its live lines are counted, its live bytes added up. */
     private void sweep(int[] blocks, WorkerPool pool) {
+        if (blocks.length < SOLO_SWEEP_BLOCKS) {
+            pool = null;
+        }
         int workers = pool == null ? 1 : pool.workers();
         long[] liveBytes = new long[workers];
         if (pool == null) {

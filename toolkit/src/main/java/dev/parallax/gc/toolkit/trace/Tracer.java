@@ -195,6 +195,17 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
         grey[greyCount++] = object;
     }
 
+    /**
+     * Scans up to {@code budget} grey objects alone (no sharing); true when none is left. How a
+     * parallel trace starts: a small trace ends here without waking the other workers.
+     */
+    public boolean drainAlone(long budget) {
+        for (long n = 0; n < budget && greyCount > 0; n++) {
+            scanObject(grey[--greyCount]);
+        }
+        return greyCount == 0;
+    }
+
     /** Scans grey objects until none is left (in a parallel trace: until no tracer has any left). */
     public void drain() {
         while (true) {
