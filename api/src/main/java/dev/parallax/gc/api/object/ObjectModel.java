@@ -141,9 +141,13 @@ public final class ObjectModel {
         return heap.get(WORD, object - base + HeaderLayout.WORD_BYTES);
     }
 
-    /** The status word read with volatile semantics (parallel tracing: a header another thread may forward). */
-    public long statusVolatile(long object) {
-        return (long) ATOMIC_WORD.getVolatile(heap, object - base);
+    /**
+     * The status word read with acquire semantics (parallel tracing: a header another thread may
+     * forward): after it reads a word stored by {@link #setStatusRelease}, the caller sees every write
+     * the storing thread made before that store (the copy's contents). A plain load on x86.
+     */
+    public long statusAcquire(long object) {
+        return (long) ATOMIC_WORD.getAcquire(heap, object - base);
     }
 
     /** Compare-and-sets the status word: true if it held {@code expected} and now holds {@code value}. */
@@ -151,9 +155,13 @@ public final class ObjectModel {
         return ATOMIC_WORD.compareAndSet(heap, object - base, expected, value);
     }
 
-    /** Stores the status word with volatile semantics (publishes a forwarding word to other tracers). */
-    public void setStatusVolatile(long object, long status) {
-        ATOMIC_WORD.setVolatile(heap, object - base, status);
+    /**
+     * Stores the status word with release semantics: publishes a forwarding word, and the copy written
+     * before it, to tracers that read it with {@link #statusAcquire}. A plain store on x86, where a
+     * volatile store also pays a fence.
+     */
+    public void setStatusRelease(long object, long status) {
+        ATOMIC_WORD.setRelease(heap, object - base, status);
     }
 
     public int kindCode(long object) {

@@ -26,7 +26,7 @@ import java.util.Arrays;
  * once, each into its own copy target ({@link #copyTo(CopyTarget...)}, indexed by
  * {@link TraceQueue#worker()}). A tracer claims an object by swapping its header for a busy word
  * (a forwarding word with no address) with compare-and-set, copies it, and publishes the forwarding
- * word with a volatile store; a tracer that meets the busy word waits for that store. Exactly one
+ * word with a release store; a tracer that meets the busy word waits for that store. Exactly one
  * tracer copies each object, and every tracer that meets it gets the same copy.
  */
 public final class CopySpace implements Space, CopyTarget {
@@ -199,7 +199,7 @@ public final class CopySpace implements Space, CopyTarget {
      */
     private long traceObjectAtomically(long object, TraceQueue queue) {
         for (int spins = 0; ; spins++) {
-            long status = objects.statusVolatile(object);
+            long status = objects.statusAcquire(object);
             if (HeaderLayout.isForwarding(status)) {
                 if (status != BUSY) {
                     return HeaderLayout.forwardee(status);
@@ -221,12 +221,12 @@ public final class CopySpace implements Space, CopyTarget {
             long copy = targets[queue.worker()].allocateCopy(bytes);
             if (copy == 0) {
                 stayForLackOfRoom(object, bytes, queue);   // pinned first, so a waiting tracer sees the pin
-                objects.setStatusVolatile(object, status);
+                objects.setStatusRelease(object, status);
                 return object;
             }
             objects.copyObject(object, copy, bytes);
             objects.setStatus(copy, status);   // the copy took the busy word along
-            objects.setStatusVolatile(object, HeaderLayout.forwardingWord(copy));
+            objects.setStatusRelease(object, HeaderLayout.forwardingWord(copy));
             queue.enqueue(copy);
             return copy;
         }
