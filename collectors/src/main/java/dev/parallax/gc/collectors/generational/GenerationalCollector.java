@@ -222,6 +222,10 @@ public final class GenerationalCollector implements Collector {
         return room >= 2 * nursery.committedBytes() && keptBytes <= nurseryBudget / 2;
     }
 
+    /**
+     * The roots of a minor collection (kept objects, stacks and globals, the remembered set) are
+     * traced on this thread; then {@code minorWorkers} workers copy everything live out of the nursery.
+     */
     private void minorCollection(CollectionScope scope) {
         minors++;
         scope.collects("young");
@@ -238,6 +242,7 @@ public final class GenerationalCollector implements Collector {
         release(scope, false);
     }
 
+    /** Every space is traced, on this thread alone: the mature space marks (and may evacuate) as it goes. */
     private void fullCollection(CollectionScope scope) {
         fulls++;
         prepare(scope, true);
