@@ -242,7 +242,7 @@ public final class GenerationalCollector implements Collector {
         release(scope, false);
     }
 
-    /** Every space is traced, on this thread alone: the mature space marks (and may evacuate) as it goes. */
+    /** Every space is traced, on this thread alone: the mature space marks while nursery survivors are promoted into it. */
     private void fullCollection(CollectionScope scope) {
         fulls++;
         prepare(scope, true);
