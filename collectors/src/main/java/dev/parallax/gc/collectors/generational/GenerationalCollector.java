@@ -49,9 +49,9 @@ import java.util.Map;
  * names stay where they are, promoted in place: until the next full collection every minor one
  * keeps and scans them, since no barrier saw the pointers to them or the stores into them.
  *
- * <p>A minor collection into an Immix mature space copies on {@code generational.workers} GC
- * threads (the nursery forwards by compare-and-set, each worker promotes through its own buffer);
- * a full collection, which also marks and may copy within the mature space, traces on one.
+ * <p>With an Immix mature space, collections trace on {@code generational.workers} GC threads: the
+ * nursery forwards by compare-and-set, each worker promotes through its own buffer, the mature space
+ * marks atomically and is swept by all of them. With a mark-sweep mature space, on one.
  */
 public final class GenerationalCollector implements Collector {
     public static final String NAME = "generational";
@@ -70,8 +70,8 @@ public final class GenerationalCollector implements Collector {
     private ParallelTrace trace;
     /** Worker 0's tracer: the one that visits roots, processes references, and traces full collections. */
     private Tracer tracer;
-    /** Workers that copy a minor collection's survivors. */
-    private int minorWorkers;
+    /** GC workers that trace a collection (one when the mature space cannot take copies from several). */
+    private int workers;
     private RememberingBarrier barrier;
     private long nurseryBudget;
     /** Bytes of nursery blocks kept by the last collection (they hold pinned survivors); not part of the budget. */
@@ -110,8 +110,10 @@ public final class GenerationalCollector implements Collector {
         immortal = new ImmortalSpace((byte) 4, "immortal", pages);
         spaces = List.of(nursery, mature.space(), large, immortal);
         nursery.copyTo(mature.promotions());
-        minorWorkers = mature.parallelPromotion() ? options.workers() : 1;
-        trace = new ParallelTrace(objects, tags, pages, minorWorkers, "generational-gc");
+        workers = mature.parallelPromotion() ? options.workers() : 1;
+        nursery.parallelCopying(workers > 1);
+        mature.markAtomically(workers > 1);
+        trace = new ParallelTrace(objects, tags, pages, workers, "generational-gc");
         tracer = trace.tracer();
         spaces.forEach(tracer::add);
         barrier = new RememberingBarrier(tags, pages, NURSERY, new SideBits(objects.base(), objects.limit(), 3));
@@ -224,7 +226,7 @@ public final class GenerationalCollector implements Collector {
 
     /**
      * The roots of a minor collection (kept objects, stacks and globals, the remembered set) are
-     * traced on this thread; then {@code minorWorkers} workers copy everything live out of the nursery.
+     * traced on this thread; then the workers copy everything live out of the nursery.
      */
     private void minorCollection(CollectionScope scope) {
         minors++;
@@ -237,19 +239,19 @@ public final class GenerationalCollector implements Collector {
             traceRoots(scope, roots);
             traceRememberedSet(roots);
             scope.phase(GcPhase.TRACE_LIVE);
-        }, minorWorkers);
+        }, workers);
         processReferences(scope);
         release(scope, false);
     }
 
-    /** Every space is traced, on this thread alone: the mature space marks while nursery survivors are promoted into it. */
+    /** Every space is traced, by the workers: the mature space marks (atomically) while nursery survivors are promoted into it. */
     private void fullCollection(CollectionScope scope) {
         fulls++;
         prepare(scope, true);
         liveObjects = trace.trace(roots -> {
             traceRoots(scope, roots);
             scope.phase(GcPhase.TRACE_LIVE);
-        }, 1);
+        }, workers);
         processReferences(scope);
         release(scope, true);
     }
@@ -262,12 +264,11 @@ public final class GenerationalCollector implements Collector {
     }
 
     /**
-     * The nursery's blocks become from-space, copied by several workers in a minor collection; a full
-     * collection also forgets every mark of the other spaces.
+     * The nursery's blocks become from-space; a full collection also forgets every mark of the other
+     * spaces.
      */
     private void prepare(CollectionScope scope, boolean full) {
         scope.phase(GcPhase.PREPARE);
-        nursery.parallelCopying(!full && minorWorkers > 1);
         for (Space space : spaces) {
             tracer.collect(space, full || space == nursery);
             if (full || space == nursery) {

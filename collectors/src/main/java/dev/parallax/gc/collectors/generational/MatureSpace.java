@@ -27,8 +27,11 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
      */
     CopyTarget[] promotions();
 
-    /** Whether several workers may promote at once (in a minor collection, when this space is not collected). */
+    /** Whether several workers may promote into this space at once, in minor and full collections. */
     boolean parallelPromotion();
+
+    /** Whether full collections mark this space with several workers (compare-and-set marks). */
+    void markAtomically(boolean on);
 
     /** After a collection of this space: sweeps it, on the workers of {@code pool} where the space can (null: this thread). */
     void release(WorkerPool pool);
@@ -85,6 +88,11 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
         }
 
         @Override
+        public void markAtomically(boolean on) {
+            space.atomicMarking(on);
+        }
+
+        @Override
         public void closePromotion() {
             for (var target : promotions) {
                 target.close();
@@ -137,6 +145,11 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
         @Override
         public void release(WorkerPool pool) {
             space.release();
+        }
+
+        @Override
+        public void markAtomically(boolean on) {
+            space.atomicMarking(on);
         }
 
         /** One worker: the size classes' free lists are not shared between promoting workers. */

@@ -212,7 +212,7 @@ public final class ImmixSpace implements Space {
      * While this space is collected: hands {@code buffer} the next hole of at least {@code minBytes}
      * among the untouched blocks' free lines (skipping evacuation candidates); false when none is left.
      */
-    private boolean takeUntouchedHole(AllocationBuffer buffer, long minBytes) {
+    private synchronized boolean takeUntouchedHole(AllocationBuffer buffer, long minBytes) {
         for (; untouchedNext < untouchedCount; untouchedNext++, untouchedLine = 0) {
             int b = untouched[untouchedNext];
             long hole = candidate[b] ? -1 : findHole(untouchedLines, blockStart(b), untouchedLine, minBytes);
@@ -381,12 +381,15 @@ public final class ImmixSpace implements Space {
         return indices;
     }
 
-    /** Blocks below which the sweep stays on the collecting thread: waking the workers costs about as much. */
+    /**
+     * Blocks below which the sweep stays on the collecting thread: waking the workers costs about as
+     * much. Not in debug mode, where the workers always sweep, so that small heaps check that path.
+     */
     private static final int SOLO_SWEEP_BLOCKS = 64;
 
     /** Each block's dead gaps become free cells, its live lines are counted, its live bytes added up. */
     private void sweep(int[] blocks, WorkerPool pool) {
-        if (blocks.length < SOLO_SWEEP_BLOCKS) {
+        if (blocks.length < SOLO_SWEEP_BLOCKS && !objects.debug()) {
             pool = null;
         }
         int workers = pool == null ? 1 : pool.workers();
@@ -484,8 +487,9 @@ public final class ImmixSpace implements Space {
      * A target for objects another space copies in (a nursery's survivors, promoted): bump allocation
      * into this space's holes and fresh blocks through its own allocator, or, while this space is
      * being collected, into the holes of blocks no allocator took since the last collection and then
-     * fresh blocks, the copies marked live. Single-threaded: the
-     * collecting thread's.
+     * fresh blocks, the copies marked live (with compare-and-set under {@link #atomicMarking}). One
+     * target per GC worker: each bumps in its own buffer, and blocks and holes are handed out under
+     * this space's lock.
      */
     public PromotionTarget promotionTarget() {
         return new PromotionTarget();
@@ -509,9 +513,9 @@ public final class ImmixSpace implements Space {
                 }
                 copy = buffer.tryBump(bytes);
             }
-            if (collecting) {
-                marks.testAndSet(copy);   // its lines when the tracer scans it (the copying space queues it)
-            }
+            if (collecting && !(atomic ? marks.testAndSetAtomic(copy) : marks.testAndSet(copy))) {
+                throw new IllegalStateException("a fresh copy at 0x" + Long.toHexString(copy) + " was already marked");
+            }   // its lines when the tracer scans it (the copying space queues it)
             return copy;
         }
 

@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * A trace run by several GC workers: one {@link Tracer} per worker sharing {@link WorkPackets}. The
  * collecting thread visits the roots with worker 0's tracer and scans alone up to
  * {@link #SOLO_OBJECTS} objects: a trace that small ends without waking the other workers, whose
- * wake-up costs as much (tens of microseconds). Otherwise it spreads the grey objects it holds and
+ * wake-up costs as much (tens of microseconds); in debug mode it wakes them at once, so that the
+ * parallel paths run on small heaps too. Otherwise it spreads the grey objects it holds and
  * every worker drains until the trace is complete. With one worker it is a plain trace on the
  * calling thread.
  *
@@ -27,6 +28,7 @@ public final class ParallelTrace implements AutoCloseable {
     private final Tracer[] tracers;
     private final WorkPackets packets;
     private final WorkerPool pool;
+    private final int soloObjects;
 
     public ParallelTrace(ObjectModel objects, TagScheme tags, PageResource pages, int workers, String name) {
         this.tracers = new Tracer[workers];
@@ -36,6 +38,7 @@ public final class ParallelTrace implements AutoCloseable {
         }
         this.packets = new WorkPackets(workers);
         this.pool = workers > 1 ? new WorkerPool(workers, name) : null;
+        this.soloObjects = objects.debug() ? 0 : SOLO_OBJECTS;
     }
 
     /** Worker 0's tracer: the one plans configure (spaces, collected set) and give the roots. */
@@ -62,7 +65,7 @@ public final class ParallelTrace implements AutoCloseable {
             first.drain();
             return first.scanned();
         }
-        if (first.drainAlone(SOLO_OBJECTS)) {
+        if (soloObjects > 0 && first.drainAlone(soloObjects)) {
             return first.scanned();
         }
         int n = Math.min(workers, tracers.length);
