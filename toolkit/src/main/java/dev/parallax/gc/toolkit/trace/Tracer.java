@@ -54,6 +54,8 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
     private final boolean[] collected = new boolean[128];
     /** Per space id: collected and wants {@link Space#postScanObject} for each object scanned. */
     private final boolean[] postScan = new boolean[128];
+    /** Whether any entry of {@link #postScan} is set: else a scan skips the owner lookup. */
+    private boolean anyPostScan;
     private long[] grey = new long[4096];
     private int greyCount;
     private Shape[] shapes = new Shape[0];
@@ -84,6 +86,10 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
         spaces[space.id()] = space;   // a collected id always has its space: the trace paths index spaces[] by it
         collected[space.id()] = traced;
         postScan[space.id()] = traced && space.needsPostScan();
+        anyPostScan = false;
+        for (boolean wanted : postScan) {
+            anyPostScan |= wanted;
+        }
     }
 
     /** Shares grey objects with other tracers through {@code packets} (a parallel trace), or not (null). */
@@ -96,6 +102,7 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
         System.arraycopy(other.spaces, 0, spaces, 0, spaces.length);
         System.arraycopy(other.collected, 0, collected, 0, collected.length);
         System.arraycopy(other.postScan, 0, postScan, 0, postScan.length);
+        anyPostScan = other.anyPostScan;
     }
 
     /** Forgets the previous trace's counters; the grey set is empty between traces. */
@@ -281,9 +288,11 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
         if (debug) {
             scanning = object;
         }
-        int owner = pages.ownerOf(object);
-        if (postScan[owner]) {
-            spaces[owner].postScanObject(object, status);
+        if (anyPostScan) {
+            int owner = pages.ownerOf(object);
+            if (postScan[owner]) {
+                spaces[owner].postScanObject(object, status);
+            }
         }
         int kind = HeaderLayout.kindCode(status);
         long body = object - base + headerBytes;
