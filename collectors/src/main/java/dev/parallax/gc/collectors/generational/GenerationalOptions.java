@@ -2,6 +2,7 @@ package dev.parallax.gc.collectors.generational;
 
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcConfigException;
+import dev.parallax.gc.collectors.trace.GcWorkers;
 
 /**
  * The generational collector's knobs, read from config options {@code generational.*}.
@@ -19,7 +20,7 @@ import dev.parallax.gc.api.GcConfigException;
 public record GenerationalOptions(double nurseryFraction, boolean barrier, boolean matureMarkSweep, int workers) {
 
     public static GenerationalOptions defaults() {
-        return new GenerationalOptions(0.125, true, false, Runtime.getRuntime().availableProcessors());
+        return new GenerationalOptions(0.125, true, false, GcWorkers.cores());
     }
 
     public static GenerationalOptions from(GcConfig config) {
@@ -42,17 +43,7 @@ public record GenerationalOptions(double nurseryFraction, boolean barrier, boole
             throw new GcConfigException("generational.mature: '" + mature + "' is not a mature space; use immix or "
                     + "mark-sweep");
         }
-        String workers = config.option("generational.workers", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        int n;
-        try {
-            n = Integer.parseInt(workers);
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < 1 || n > 256) {
-            throw new GcConfigException("generational.workers: '" + workers
-                    + "' must be a whole number of threads from 1 to 256");
-        }
-        return new GenerationalOptions(fraction, barrier.equals("object"), mature.equals("mark-sweep"), n);
+        return new GenerationalOptions(fraction, barrier.equals("object"), mature.equals("mark-sweep"),
+                GcWorkers.parse(config, "generational.workers"));
     }
 }

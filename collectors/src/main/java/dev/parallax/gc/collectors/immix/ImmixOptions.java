@@ -2,6 +2,7 @@ package dev.parallax.gc.collectors.immix;
 
 import dev.parallax.gc.api.GcConfig;
 import dev.parallax.gc.api.GcConfigException;
+import dev.parallax.gc.collectors.trace.GcWorkers;
 
 /**
  * The Immix collector's knobs, read from config options {@code immix.*}.
@@ -19,20 +20,11 @@ public record ImmixOptions(int workers, Defrag defrag) {
     public enum Defrag { AUTO, ALWAYS, NEVER }
 
     public static ImmixOptions defaults() {
-        return new ImmixOptions(Runtime.getRuntime().availableProcessors(), Defrag.AUTO);
+        return new ImmixOptions(GcWorkers.cores(), Defrag.AUTO);
     }
 
     public static ImmixOptions from(GcConfig config) {
-        String workers = config.option("immix.workers", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        int n;
-        try {
-            n = Integer.parseInt(workers);
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
-        if (n < 1 || n > 256) {
-            throw new GcConfigException("immix.workers: '" + workers + "' must be a whole number of threads from 1 to 256");
-        }
+        int n = GcWorkers.parse(config, "immix.workers");
         String defrag = config.option("immix.defrag", "auto");
         Defrag d = switch (defrag) {
             case "auto" -> Defrag.AUTO;
