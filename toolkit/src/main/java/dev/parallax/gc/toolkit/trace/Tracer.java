@@ -37,7 +37,7 @@ import java.util.Arrays;
  * publishes packets of it, an idle one takes them, and {@link #drain} returns when the whole trace
  * is done. The spaces traced in parallel must then trace objects atomically.
  */
-public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
+public final class Tracer extends TracerPaddingAfter implements RootVisitor, TraceQueue, ReferenceTracer {
     private static final ValueLayout.OfLong WORD = ValueLayout.JAVA_LONG;
     private static final int SHAPED = ObjectKind.SHAPED.code();
     private static final int REF_ARRAY = ObjectKind.REF_ARRAY.code();
@@ -56,11 +56,8 @@ public final class Tracer implements RootVisitor, TraceQueue, ReferenceTracer {
     private final boolean[] postScan = new boolean[128];
     /** Whether any entry of {@link #postScan} is set: else a scan skips the owner lookup. */
     private boolean anyPostScan;
-    private long[] grey = new long[4096];
-    private int greyCount;
     private Shape[] shapes = new Shape[0];
     private long scanning;
-    private long scanned;
     /** Shared with the other workers' tracers during a parallel trace; null for a lone tracer. */
     private WorkPackets packets;
     /** This tracer's worker index in its {@link ParallelTrace} (0 for a lone tracer). */
