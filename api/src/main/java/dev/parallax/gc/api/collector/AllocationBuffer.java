@@ -6,11 +6,9 @@ package dev.parallax.gc.api.collector;
  * the runtime retires it (formats the unused tail as free space) before every collection.
  *
  * <p>Not thread-safe: owned by one mutator, touched by the collector only while that mutator is
- * in the refill call or stopped.
+ * in the refill call or stopped. Padded, so that no two buffers share a cache line.
  */
-public final class AllocationBuffer {
-    private long cursor;
-    private long limit;
+public final class AllocationBuffer extends AllocationBufferPaddingAfter {
 
     /**
      * Bumps the cursor by {@code bytes} (a positive multiple of 8) and returns the old cursor, or 0
