@@ -54,7 +54,9 @@ public record RowSpec(String label, Map<String, String> config, GcBenchParams pa
         keys.put("tlab", Long.toString(config.tlabBytes()));
         keys.put("stack", Integer.toString(config.stackWords()));
         keys.put("globals", Integer.toString(config.globalCells()));
+        keys.put("mutators", Integer.toString(config.maxMutators()));
         keys.put("debug", Boolean.toString(config.debug()));
+        keys.put("object-ids", Boolean.toString(config.objectIds()));
         keys.put("stress", config.stress().name().toLowerCase(java.util.Locale.ROOT));
         keys.put("stress-interval", Integer.toString(config.stressInterval()));
         keys.put("safepoint-timeout", config.safepointTimeoutMillis() + "ms");
