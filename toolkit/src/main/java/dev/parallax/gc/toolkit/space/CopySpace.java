@@ -198,7 +198,7 @@ public final class CopySpace implements Space, CopyTarget {
      * this worker's target, publish the forwarding word; or wait for the tracer that claimed it.
      */
     private long traceObjectAtomically(long object, TraceQueue queue) {
-        for (int spins = 0; ; spins++) {
+        while (true) {
             long status = objects.statusAcquire(object);
             if (HeaderLayout.isForwarding(status)) {
                 if (status != BUSY) {
@@ -216,6 +216,10 @@ public final class CopySpace implements Space, CopyTarget {
             }
             if (!objects.compareAndSetStatus(object, status, BUSY)) {
                 continue;   // another tracer claimed it first
+            }
+            if (anyPinned && pinned.get(object)) {   // pinned, for lack of room, by a tracer that claimed it before
+                objects.setStatusRelease(object, status);
+                return object;
             }
             long bytes = objects.sizeOf(status);
             long copy = targets[queue.worker()].allocateCopy(bytes);

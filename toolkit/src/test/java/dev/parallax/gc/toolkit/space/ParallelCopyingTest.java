@@ -1,6 +1,7 @@
 package dev.parallax.gc.toolkit.space;
 
 import dev.parallax.gc.api.collector.AllocationBuffer;
+import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.api.object.ObjectKind;
 import dev.parallax.gc.toolkit.SpacesHeap;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The copy space's forwarding protocol under a real race: two threads trace the same nursery
@@ -63,6 +65,64 @@ class ParallelCopyingTest {
                     assertEquals(ids[i], h.objects.objectId(seen[0][i]), "the copy of object " + i + " is that object");
                     assertEquals(1000L * round + i, h.objects.field(seen[0][i], 2), "the copy of object " + i + " holds its raw word");
                 }
+            }
+        }
+    }
+
+    /**
+     * The same race when the copy targets run out of room part way: an object is then either copied
+     * (both tracers got the one copy) or kept in place (both got its own address, and it is queued
+     * once), never both; every object is queued exactly once.
+     */
+    @Test
+    void whenTheTargetsRunOutEachObjectIsCopiedOrKeptNeverBoth() throws Exception {
+        try (SpacesHeap h = new SpacesHeap(16 << 20, 1, Arena.ofShared())) {
+            CopySpace nursery = new CopySpace((byte) 1, "nursery", h.pages);
+            ImmixSpace mature = new ImmixSpace((byte) 2, "mature", h.pages);
+            int pair = h.shapes.define("Pair", 3, 0, 1).id();
+            AllocationBuffer buffer = new AllocationBuffer();
+            for (int round = 0; round < ROUNDS; round++) {
+                ImmixSpace.PromotionTarget[] promotions = {mature.promotionTarget(), mature.promotionTarget()};
+                CopyTarget[] targets = new CopyTarget[2];
+                for (int w = 0; w < 2; w++) {
+                    var promotion = promotions[w];
+                    AtomicLong left = new AtomicLong(OBJECTS / 4);   // each worker copies at most a quarter
+                    targets[w] = bytes -> left.getAndDecrement() > 0 ? promotion.allocateCopy(bytes) : 0;
+                }
+                nursery.copyTo(targets);
+                nursery.parallelCopying(true);
+                long[] objects = new long[OBJECTS];
+                for (int i = 0; i < OBJECTS; i++) {
+                    objects[i] = h.allocate(buffer, bytes -> nursery.refill(buffer, bytes, 4096) ? 1 : 0,
+                            ObjectKind.SHAPED, pair, 3);
+                }
+                h.retire(buffer);
+                nursery.prepare();
+                long[][] seen = new long[2][OBJECTS];
+                AtomicLong queued = new AtomicLong();
+                CyclicBarrier start = new CyclicBarrier(2);
+                Thread other = new Thread(() -> race(nursery, objects, seen[1], queued, 1, start));
+                other.start();
+                race(nursery, objects, seen[0], queued, 0, start);
+                other.join();
+                long kept = 0;
+                for (int i = 0; i < OBJECTS; i++) {
+                    assertEquals(seen[0][i], seen[1][i], "round " + round + ": both tracers got the same address for object " + i);
+                    if (seen[0][i] == objects[i]) {
+                        kept++;
+                        assertTrue(nursery.isLive(objects[i]), "object " + i + " kept in place is pinned");
+                        assertEquals(ObjectKind.SHAPED, h.objects.kind(objects[i]), "object " + i + " kept its header");
+                    } else {
+                        assertEquals(HeaderLayout.forwardingWord(seen[0][i]), h.objects.status(objects[i]),
+                                "object " + i + " forwards to its one copy");
+                    }
+                }
+                assertEquals(OBJECTS, queued.get(), "round " + round + ": every object queued exactly once");
+                assertTrue(kept > 0 && kept < OBJECTS, "round " + round + ": some objects copied, some kept (" + kept + " kept)");
+                for (var promotion : promotions) {
+                    promotion.close();
+                }
+                nursery.release();
             }
         }
     }
