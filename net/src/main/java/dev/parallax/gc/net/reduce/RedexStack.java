@@ -1,5 +1,7 @@
 package dev.parallax.gc.net.reduce;
 
+import dev.parallax.gc.net.slab.CacheLinePadded;
+
 import java.util.Arrays;
 
 /**
@@ -8,8 +10,11 @@ import java.util.Arrays;
  * redexes and the shared queue is empty, the owner moves the older half there (older redexes tend to
  * root bigger subnets, so thieves take big pieces of work); a thief takes half of a victim's shared
  * queue under the victim's lock. A redex is two port words, kept in long arrays: no object per redex.
+ * The owner writes this object's fields at every push and pop, so they are kept a cache line away
+ * from the object before it ({@link CacheLinePadded}: the workers' stacks sit side by side in the
+ * reducer's array, and a collection of the JVM copies them next to each other).
  */
-final class RedexStack {
+final class RedexStack extends CacheLinePadded {
     private static final int SHARE_AT = 32;
 
     private long[] local = new long[2 * 256];

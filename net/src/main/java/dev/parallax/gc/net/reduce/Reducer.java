@@ -33,6 +33,9 @@ public final class Reducer {
     private final Interactions builder;
     private final AtomicInteger idle = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** This reduction's worker threads (all created before any starts, so a worker may unpark the others). */
+    private final Thread[] threads;
+    private final Runnable[] workBody;
     private volatile boolean reducing;
 
     public Reducer(GcRuntime runtime, NetMemory memory) {
@@ -46,6 +49,12 @@ public final class Reducer {
             workers[i] = new Interactions(memory, memory.worker(i), stacks[i], runtime.tags());
         }
         this.builder = new Interactions(memory, memory.builder(), pending, runtime.tags());
+        this.threads = new Thread[n];
+        this.workBody = new Runnable[n];
+        for (int i = 0; i < n; i++) {
+            int w = i;
+            workBody[i] = () -> work(w);
+        }
     }
 
     /** The mutator side's linker: what it links before {@link #reduce} is pending until then. */
@@ -88,10 +97,11 @@ public final class Reducer {
             idle.set(0);
             failure.set(null);
             long before = total();
-            Thread[] threads = new Thread[n];
             for (int i = 0; i < n; i++) {
-                int w = i;
-                threads[i] = Thread.ofPlatform().name("net-worker-" + i).start(() -> work(w));
+                threads[i] = Thread.ofPlatform().name("net-worker-" + i).unstarted(workBody[i]);
+            }
+            for (Thread t : threads) {
+                t.start();
             }
             for (Thread t : threads) {
                 boolean interrupted = false;
@@ -136,12 +146,14 @@ public final class Reducer {
         RedexStack mine = stacks[w];
         Interactions rules = workers[w];
         int n = workers.length;
+        long done = 0;
         try (Mutator m = runtime.attach("net-worker-" + w)) {
             rules.attach(m);
             int countdown = POLL_EVERY;
             while (failure.get() == null) {
                 if (mine.pop() || stealInto(mine, w)) {
                     rules.interact(mine.a, mine.b);
+                    done++;
                     m.backEdge();
                     if (--countdown == 0) {
                         countdown = POLL_EVERY;
@@ -155,8 +167,17 @@ public final class Reducer {
             }
         } catch (Throwable t) {
             failure.compareAndSet(null, t);
+            wakeAll();
         } finally {
+            rules.interactions += done; // counted in a register, not in a field the other workers' lines may share
             rules.attach(null);
+        }
+    }
+
+    /** Unparks every worker thread of this reduction, so one parked in {@link #waitForWork} sees the end now. */
+    private void wakeAll() {
+        for (Thread t : threads) {
+            LockSupport.unpark(t);
         }
     }
 
@@ -175,7 +196,10 @@ public final class Reducer {
      * Blocked while it waits, so a collection does not wait for it.
      */
     private boolean waitForWork(Mutator m, RedexStack mine, int w, int n) {
-        idle.incrementAndGet();
+        if (idle.incrementAndGet() == n) {
+            wakeAll(); // the last worker to run dry ends the reduction: the others need not sleep out their park
+            return false;
+        }
         while (true) {
             if (idle.get() == n || failure.get() != null) {
                 return false;
