@@ -288,7 +288,6 @@ public final class Net implements AutoCloseable {
     public void close() {
         if (!closed) {
             closed = true;
-            reducer.close();
             roots.unregister(memory);
             memory.close();
         }

@@ -19,8 +19,7 @@ import java.util.concurrent.locks.LockSupport;
  * any mutator thread, and while it has no work it waits {@link Mutator#runBlocked blocked}, so it
  * counts as stopped. Worker i keeps its redexes on its own {@link RedexStack} and steals from the
  * others' shared queues when it runs dry; the reduction ends when every worker is idle and no queue
- * holds a redex. The threads are started at the first reduction and wait, parked and attached to
- * nothing, between reductions, until the net is closed.
+ * holds a redex.
  */
 public final class Reducer {
     static final int POLL_EVERY = 256;
@@ -34,15 +33,9 @@ public final class Reducer {
     private final Interactions builder;
     private final AtomicInteger idle = new AtomicInteger();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    /** The worker threads, started at the first reduction (all created before any starts, so a worker may unpark the others). */
+    /** This reduction's worker threads (all created before any starts, so a worker may unpark the others). */
     private final Thread[] threads;
-    /** The reduction the workers are to run: written by the caller after it has set everything up. */
-    private volatile long round;
-    /** Workers still running the current round; the last to finish unparks {@link #reducer}. */
-    private final AtomicInteger running = new AtomicInteger();
-    /** The thread waiting in {@link #reduce} (written before {@link #round}). */
-    private volatile Thread reducer;
-    private volatile boolean closed;
+    private final Runnable[] workBody;
     private volatile boolean reducing;
 
     public Reducer(GcRuntime runtime, NetMemory memory) {
@@ -57,6 +50,11 @@ public final class Reducer {
         }
         this.builder = new Interactions(memory, memory.builder(), pending, runtime.tags());
         this.threads = new Thread[n];
+        this.workBody = new Runnable[n];
+        for (int i = 0; i < n; i++) {
+            int w = i;
+            workBody[i] = () -> work(w);
+        }
     }
 
     /** The mutator side's linker: what it links before {@link #reduce} is pending until then. */
@@ -99,7 +97,26 @@ public final class Reducer {
             idle.set(0);
             failure.set(null);
             long before = total();
-            runWorkers();
+            for (int i = 0; i < n; i++) {
+                threads[i] = Thread.ofPlatform().name("net-worker-" + i).unstarted(workBody[i]);
+            }
+            for (Thread t : threads) {
+                t.start();
+            }
+            for (Thread t : threads) {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        t.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             memory.gatherFreeToBuilder();
             Throwable f = failure.get();
             if (f != null) {
@@ -114,95 +131,6 @@ public final class Reducer {
             return total() - before;
         } finally {
             reducing = false;
-        }
-    }
-
-    /**
-     * Runs {@link #work} once on every worker thread and waits until all have returned. The threads
-     * are started at the first reduction and kept, parked, between reductions (starting and joining
-     * two threads cost 40 to 140 us per reduction). Everything written before this call is visible
-     * to the workers (the volatile {@link #round} is written after it) and everything they wrote is
-     * visible after it returns (each decrements {@link #running} last). The caller's interrupt is
-     * kept for it, not acted on: a reduction is not abandoned half way.
-     */
-    private void runWorkers() {
-        if (closed) {
-            throw new IllegalStateException("the reducer is closed");
-        }
-        startThreads();
-        reducer = Thread.currentThread();
-        running.set(threads.length);
-        round++;
-        wakeAll();
-        boolean interrupted = false;
-        while (running.get() != 0) {
-            LockSupport.park(this);
-            interrupted |= Thread.interrupted();
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Starts the worker threads if they are not running yet (daemons: a net never closed does not keep the JVM up). */
-    private void startThreads() {
-        if (threads[0] != null) {
-            return;
-        }
-        for (int i = 0; i < threads.length; i++) {
-            int w = i;
-            threads[i] = Thread.ofPlatform().name("net-worker-" + i).daemon(true).unstarted(() -> serve(w));
-        }
-        for (Thread t : threads) {
-            t.start();
-        }
-    }
-
-    /**
-     * A worker thread's life: waits (parked, attached to nothing) for the next {@link #round}, runs
-     * {@link #work} for it, reports its end through {@link #running} (the last one unparks the caller),
-     * until the reducer is closed. Keeps: it runs {@code work} once per round.
-     */
-    private void serve(int w) {
-        long seen = 0;
-        while (true) {
-            while (round == seen && !closed) {
-                LockSupport.park(this);
-            }
-            if (closed) {
-                return;
-            }
-            seen = round;
-            work(w);
-            if (running.decrementAndGet() == 0) {
-                LockSupport.unpark(reducer);
-            }
-        }
-    }
-
-    /** Ends the worker threads (after the net's last reduction); waits for them. Idempotent. */
-    public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        if (threads[0] == null) {
-            return;
-        }
-        wakeAll();
-        boolean interrupted = false;
-        for (Thread t : threads) {
-            while (true) {
-                try {
-                    t.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 
