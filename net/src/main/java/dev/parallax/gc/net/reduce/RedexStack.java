@@ -87,6 +87,40 @@ final class RedexStack extends CacheLinePadded {
         return true;
     }
 
+    /**
+     * Pushes redexes {@code from} to {@code to - 1} of {@code pending}, numbered newest first, in that
+     * order (so this stack pops them oldest first, as popping each from {@code pending} and pushing it
+     * here would). {@code pending} is only read: it must not change meanwhile. Its redexes in push
+     * order are its shared queue's then its private stack's: it shares once, the older half of its
+     * private stack, when its shared queue is empty, and is never popped before it is cleared.
+     */
+    void takeNewestFirst(RedexStack pending, int from, int to) {
+        int total = pending.size();
+        int inShared = pending.sharedSize >>> 1;
+        if (local.length < localSize + 2 * (to - from)) {
+            local = Arrays.copyOf(local, Math.max(local.length * 2, localSize + 2 * (to - from)));
+        }
+        for (int d = from; d < to; d++) {
+            int i = total - 1 - d; // in push order
+            long[] words = i < inShared ? pending.shared : pending.local;
+            int at = i < inShared ? 2 * i : 2 * (i - inShared);
+            local[localSize++] = words[at];
+            local[localSize++] = words[at + 1];
+        }
+        if (localSize > 2 * SHARE_AT && sharedCount == 0) {
+            share();
+        }
+    }
+
+    /** Empties this stack (the pending stack, once every worker has taken its block). */
+    void clear() {
+        localSize = 0;
+        synchronized (lock) {
+            sharedSize = 0;
+            sharedCount = 0;
+        }
+    }
+
     boolean hasShared() {
         return sharedCount > 0;
     }
