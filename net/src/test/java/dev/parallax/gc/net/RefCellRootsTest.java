@@ -77,6 +77,63 @@ class RefCellRootsTest {
         }
     }
 
+    /**
+     * The naive walk reads 64 slots at a time: runs of nothing but Refs (a straight loop), mixed chunks
+     * (a mask's bits), a last chunk cut short, ranges that start and end inside a chunk, and Refs whose
+     * cell sits in another partition's table all report exactly the slots a plain walk of every header
+     * finds, in slot order.
+     */
+    @Test
+    void theNaiveWalkReportsRunsOfRefsMixedChunksAndCellsOfOtherPartitionsInSlotOrder() {
+        try (NetMemory memory = new NetMemory(2, 1, 1000, 16, RefIndex.NONE)) {
+            Allocator builder = memory.builder();
+            Allocator worker = memory.worker(0);
+            List<Long> refs = new ArrayList<>();
+            List<Long> cons = new ArrayList<>();
+            for (int i = 0; i < 2 * 150; i++) { // slots 0..149 of each partition: two full chunks of Refs, one short
+                refs.add(builder.ref(8L * i));
+            }
+            for (int i = 0; i < 2 * 200; i++) { // then a random mix
+                if ((i * 7919) % 3 == 0) {
+                    refs.add(builder.ref(8L * (1000 + i)));
+                } else {
+                    cons.add(builder.node(Ports.CON, 0, Ports.ERASER, Ports.ERASER));
+                }
+            }
+            // a Ref freed, then a constructor of the other partition freed: the next Ref takes the
+            // constructor's slot and the Ref's cell, so its cell is in another partition's table
+            int moved = 0;
+            for (int i = 0; i < 40; i++) {
+                long ref = refs.remove(3 * i);
+                long con = cons.stream().filter(c -> Partition.partitionOf(c) != Partition.partitionOf(ref))
+                        .findFirst().orElseThrow();
+                cons.remove(con);
+                worker.freeRef(ref);
+                worker.free(con);
+                long id = worker.ref(8L * (5000 + i));
+                assertEquals(con, id);
+                moved += Partition.partitionOf(memory.partition(id).cellId(Partition.slotOf(id))) != Partition.partitionOf(id) ? 1 : 0;
+                refs.add(id);
+            }
+            assertEquals(40, moved, "every reused Ref's cell is in the other partition");
+            for (Partition p : memory.partitions()) {
+                long[][] ranges = {{0, p.top()}, {5, 140}, {64, 128}, {63, 65}, {100, p.top()}, {7, 7}};
+                for (long[] r : ranges) {
+                    List<Long> expected = new ArrayList<>();
+                    for (long slot = r[0]; slot < r[1]; slot++) {
+                        if ((p.header(slot) & Partition.KIND_MASK) == Ports.REF) {
+                            expected.add(memory.cell(Partition.nodeId(p.index(), slot)));
+                        }
+                    }
+                    List<Long> seen = new ArrayList<>();
+                    memory.scanSlots(p, r[0], r[1], (region, offset) -> seen.add(region.get(ValueLayout.JAVA_LONG, offset)));
+                    assertEquals(expected, seen, "partition " + p.index() + ", slots " + r[0] + " to " + r[1]);
+                }
+            }
+            assertEquals(refs.size(), memory.countRefs());
+        }
+    }
+
     @Test
     void aStrategyRefusesANetWithoutItsIndex() {
         try (NetMemory memory = new NetMemory(1, 1, 16, 16, RefIndex.NONE)) {

@@ -51,6 +51,7 @@ public final class Interactions {
     private final RedexStack redexes;
     private final TagScheme tags;
     private Mutator mutator;
+    /** Interactions performed; the reducer adds a worker's count when the worker ends (not once per interaction). */
     long interactions;
 
     Interactions(NetMemory memory, Allocator alloc, RedexStack redexes, TagScheme tags) {
@@ -103,7 +104,6 @@ public final class Interactions {
     // ---- rules --------------------------------------------------------------------------------
 
     void interact(long a, long b) {
-        interactions++;
         int ta = tag(a);
         int tb = tag(b);
         boolean na = isAgent(ta);

@@ -1,5 +1,7 @@
 package dev.parallax.gc.net.reduce;
 
+import dev.parallax.gc.net.slab.CacheLinePadded;
+
 import java.util.Arrays;
 
 /**
@@ -8,8 +10,11 @@ import java.util.Arrays;
  * redexes and the shared queue is empty, the owner moves the older half there (older redexes tend to
  * root bigger subnets, so thieves take big pieces of work); a thief takes half of a victim's shared
  * queue under the victim's lock. A redex is two port words, kept in long arrays: no object per redex.
+ * The owner writes this object's fields at every push and pop, so they are kept a cache line away
+ * from the object before it ({@link CacheLinePadded}: the workers' stacks sit side by side in the
+ * reducer's array, and a collection of the JVM copies them next to each other).
  */
-final class RedexStack {
+final class RedexStack extends CacheLinePadded {
     private static final int SHARE_AT = 32;
 
     private long[] local = new long[2 * 256];
@@ -80,6 +85,40 @@ final class RedexStack {
             victim.sharedCount = from >>> 1;
         }
         return true;
+    }
+
+    /**
+     * Pushes redexes {@code from} to {@code to - 1} of {@code pending}, numbered newest first, in that
+     * order (so this stack pops them oldest first, as popping each from {@code pending} and pushing it
+     * here would). {@code pending} is only read: it must not change meanwhile. Its redexes in push
+     * order are its shared queue's then its private stack's: it shares once, the older half of its
+     * private stack, when its shared queue is empty, and is never popped before it is cleared.
+     */
+    void takeNewestFirst(RedexStack pending, int from, int to) {
+        int total = pending.size();
+        int inShared = pending.sharedSize >>> 1;
+        if (local.length < localSize + 2 * (to - from)) {
+            local = Arrays.copyOf(local, Math.max(local.length * 2, localSize + 2 * (to - from)));
+        }
+        for (int d = from; d < to; d++) {
+            int i = total - 1 - d; // in push order
+            long[] words = i < inShared ? pending.shared : pending.local;
+            int at = i < inShared ? 2 * i : 2 * (i - inShared);
+            local[localSize++] = words[at];
+            local[localSize++] = words[at + 1];
+        }
+        if (localSize > 2 * SHARE_AT && sharedCount == 0) {
+            share();
+        }
+    }
+
+    /** Empties this stack (the pending stack, once every worker has taken its block). */
+    void clear() {
+        localSize = 0;
+        synchronized (lock) {
+            sharedSize = 0;
+            sharedCount = 0;
+        }
     }
 
     boolean hasShared() {
