@@ -32,8 +32,12 @@ public final class SideBytes {
         int first = (int) ((from - base) >>> logUnit);
         int last = (int) ((to - 1 - base) >>> logUnit);
         if (last == first || last == first + 1) { // a small object's one or two units: stores, not a call
-            bytes[first] = value;
-            bytes[last] = value;
+            if (bytes[first] != value) {   // most objects share a unit already set: leave its cache line clean
+                bytes[first] = value;
+            }
+            if (bytes[last] != value) {
+                bytes[last] = value;
+            }
         } else if (last > first) {
             Arrays.fill(bytes, first, last + 1, value);
         }

@@ -246,11 +246,18 @@ public final class Tracer extends TracerPaddingAfter implements RootVisitor, Tra
     }
 
     /**
-     * Hands the oldest grey objects (up to a packet, at most half the stack) to the shared packets,
-     * keeping the newest: depth first stays local, and in a tree the oldest are the largest subtrees.
+     * Hands the oldest grey objects to the shared packets, keeping the newest: depth first stays
+     * local. A long stack gives up to a packet (at most half); a short one, only its oldest object,
+     * as a work-stealing deque gives its oldest task: in a tree traced depth first that is the
+     * largest pending subtree, about half the work left, where the older half of the stack would be
+     * nearly all of it and the two tracers would hand the work back and forth.
      */
     private void publish() {
-        int n = Math.min(WorkPackets.PACKET, greyCount / 2);
+        publish(greyCount >= 2 * WorkPackets.PACKET ? Math.min(WorkPackets.PACKET, greyCount / 2) : 1);
+    }
+
+    /** Moves the {@code n} oldest grey objects into a packet. */
+    private void publish(int n) {
         long[] packet = Arrays.copyOf(grey, n);
         System.arraycopy(grey, n, grey, 0, greyCount - n);
         greyCount -= n;
@@ -260,7 +267,7 @@ public final class Tracer extends TracerPaddingAfter implements RootVisitor, Tra
     /** Publishes grey objects in packets until at most one packet's worth is left: the start of a parallel trace. */
     public void distribute() {
         while (packets != null && greyCount > WorkPackets.PACKET) {
-            publish();
+            publish(Math.min(WorkPackets.PACKET, greyCount - WorkPackets.PACKET));
         }
     }
 
