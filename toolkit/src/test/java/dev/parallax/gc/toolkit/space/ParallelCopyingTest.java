@@ -35,13 +35,7 @@ class ParallelCopyingTest {
             int pair = h.shapes.define("Pair", 3, 0, 1).id();
             AllocationBuffer buffer = new AllocationBuffer();
             for (int round = 0; round < ROUNDS; round++) {
-                long[] objects = new long[OBJECTS];
-                for (int i = 0; i < OBJECTS; i++) {
-                    objects[i] = h.allocate(buffer, bytes -> nursery.refill(buffer, bytes, 4096) ? 1 : 0,
-                            ObjectKind.SHAPED, pair, 3);
-                    h.objects.setField(objects[i], 2, 1000L * round + i);
-                }
-                h.retire(buffer);
+                long[] objects = allocate(h, nursery, buffer, pair, round);
                 long[] ids = new long[OBJECTS];
                 for (int i = 0; i < OBJECTS; i++) {
                     ids[i] = h.objects.objectId(objects[i]);
@@ -49,11 +43,7 @@ class ParallelCopyingTest {
                 nursery.prepare();
                 long[][] seen = new long[2][OBJECTS];
                 AtomicLong queued = new AtomicLong();
-                CyclicBarrier start = new CyclicBarrier(2);
-                Thread other = new Thread(() -> race(nursery, objects, seen[1], queued, 1, start));
-                other.start();
-                race(nursery, objects, seen[0], queued, 0, start);
-                other.join();
+                race(nursery, objects, seen, queued);
                 for (var target : targets) {
                     target.close();
                 }
@@ -91,20 +81,11 @@ class ParallelCopyingTest {
                 }
                 nursery.copyTo(targets);
                 nursery.parallelCopying(true);
-                long[] objects = new long[OBJECTS];
-                for (int i = 0; i < OBJECTS; i++) {
-                    objects[i] = h.allocate(buffer, bytes -> nursery.refill(buffer, bytes, 4096) ? 1 : 0,
-                            ObjectKind.SHAPED, pair, 3);
-                }
-                h.retire(buffer);
+                long[] objects = allocate(h, nursery, buffer, pair, round);
                 nursery.prepare();
                 long[][] seen = new long[2][OBJECTS];
                 AtomicLong queued = new AtomicLong();
-                CyclicBarrier start = new CyclicBarrier(2);
-                Thread other = new Thread(() -> race(nursery, objects, seen[1], queued, 1, start));
-                other.start();
-                race(nursery, objects, seen[0], queued, 0, start);
-                other.join();
+                race(nursery, objects, seen, queued);
                 long kept = 0;
                 for (int i = 0; i < OBJECTS; i++) {
                     assertEquals(seen[0][i], seen[1][i], "round " + round + ": both tracers got the same address for object " + i);
@@ -125,6 +106,26 @@ class ParallelCopyingTest {
                 nursery.release();
             }
         }
+    }
+
+    /** {@link #OBJECTS} pairs in the nursery, the raw word of pair {@code i} being {@code 1000 * round + i}. */
+    private static long[] allocate(SpacesHeap h, CopySpace nursery, AllocationBuffer buffer, int pair, int round) {
+        long[] objects = new long[OBJECTS];
+        for (int i = 0; i < OBJECTS; i++) {
+            objects[i] = h.allocate(buffer, bytes -> nursery.refill(buffer, bytes, 4096) ? 1 : 0, ObjectKind.SHAPED, pair, 3);
+            h.objects.setField(objects[i], 2, 1000L * round + i);
+        }
+        h.retire(buffer);
+        return objects;
+    }
+
+    /** Two tracers, this thread and another, trace every object in the same order at once; {@code seen[w]} gets worker w's addresses. */
+    private static void race(CopySpace nursery, long[] objects, long[][] seen, AtomicLong queued) throws InterruptedException {
+        CyclicBarrier start = new CyclicBarrier(2);
+        Thread other = new Thread(() -> race(nursery, objects, seen[1], queued, 1, start));
+        other.start();
+        race(nursery, objects, seen[0], queued, 0, start);
+        other.join();
     }
 
     /** One tracer: traces every object in order, recording the address it got and counting what it queued. */
