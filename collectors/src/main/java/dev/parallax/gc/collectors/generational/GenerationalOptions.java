@@ -13,9 +13,8 @@ import dev.parallax.gc.collectors.trace.GcWorkers;
  *                        exists to measure what the barrier costs on a workload that makes none
  * @param matureMarkSweep whether the mature space is segregated-fit mark-sweep
  *                        ({@code generational.mature=mark-sweep}) rather than Immix (the default)
- * @param workers         GC worker threads that copy a minor collection's survivors
- *                        ({@code generational.workers}, default: the machine's cores); full
- *                        collections, and minor ones into a mark-sweep mature space, use one
+ * @param workers         GC worker threads that trace a collection ({@code generational.workers},
+ *                        default: the machine's cores); with a mark-sweep mature space, one
  */
 public record GenerationalOptions(double nurseryFraction, boolean barrier, boolean matureMarkSweep, int workers) {
 

@@ -37,7 +37,7 @@ public final class GenerationalProvider implements StrategyProvider {
                         + "barrier costs on a workload that makes no old-to-young pointers)",
                 "generational.mature", "immix (the default: survivors bump into free lines, GenImmix) or mark-sweep "
                         + "(segregated size classes, one cell per survivor, GenMS)",
-                "generational.workers", "GC threads that copy a minor collection's survivors into an Immix mature "
-                        + "space (default: the machine's cores); full collections and GenMS minors use one");
+                "generational.workers", "GC threads that trace a collection with the Immix mature space (default: the "
+                        + "machine's cores); with the mark-sweep mature space, one");
     }
 }
