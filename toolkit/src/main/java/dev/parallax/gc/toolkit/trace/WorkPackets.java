@@ -7,7 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The grey objects tracers share during a parallel trace, in packets (MMTk's work packets): a
  * tracer whose own stack grows long publishes a packet of it, and one with a short stack shares
- * half of it when another tracer is hungry; a tracer that runs dry takes a packet.
+ * its oldest object when another tracer is hungry; a tracer that runs dry takes a packet.
  * {@link #awaitWork} also detects the end of the trace: when every tracer is idle and no packet is
  * left, none can produce more work.
  */
