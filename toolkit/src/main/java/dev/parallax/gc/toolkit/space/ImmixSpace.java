@@ -25,7 +25,8 @@ import dev.parallax.gc.toolkit.workers.WorkerPool;
  * <p>Cost: tracing sets a mark bit and touches no object; the line marks are set when the tracer
  * scans the object ({@link #postScanObject}, MMTk's mark-lines-at-scan-time), from the header the
  * scan loads anyway. Release visits each block's live objects through the bitmap (one header read
- * each, which also counts the live bytes) and its 128 line marks. Objects larger than {@link #MAX_OBJECT_BYTES} belong in a large-object space.
+ * each, which also counts the live bytes) and its 128 line marks, the blocks shared among the GC
+ * workers. Objects larger than {@link #MAX_OBJECT_BYTES} belong in a large-object space.
  */
 public final class ImmixSpace implements Space {
     public static final int BLOCK_PAGES = 8;
@@ -316,7 +317,6 @@ public final class ImmixSpace implements Space {
     public boolean isLive(long object) {
         return marks.get(object) || HeaderLayout.isForwarding(objects.status(object));
     }
-
 
     /** Copies an unpinned object out of a candidate block into a fresh block; 0 when none is left. */
     private long evacuate(long object, long status) {
