@@ -21,7 +21,7 @@ public final class GenerationalProvider implements StrategyProvider {
     @Override
     public String description() {
         return "generational, built from the toolkit: a copying nursery promoting into a mature Immix (or mark-sweep) space, an "
-                + "object-remembering write barrier, minor and full collections, large-object space";
+                + "object-remembering write barrier, minor and full collections on parallel GC workers, large-object space";
     }
 
     @Override
