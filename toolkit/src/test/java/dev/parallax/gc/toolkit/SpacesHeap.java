@@ -134,13 +134,7 @@ public final class SpacesHeap implements AutoCloseable {
                 t.visitSlot(roots, off);
             }
         }, trace.workers());
-        for (Space space : spaces) {   // an Immix space is swept by the workers too
-            if (space instanceof dev.parallax.gc.toolkit.space.ImmixSpace immix) {
-                immix.release(trace.pool());
-            } else {
-                space.release();
-            }
-        }
+        spaces.forEach(space -> space.release(trace.pool()));   // an Immix space sweeps on the workers too
     }
 
     /** Walks the heap cell by cell; fails unless it parses to the end. Returns the objects, by id. */

@@ -316,7 +316,7 @@ public final class GenerationalCollector implements Collector {
         mature.closePromotion();
         nursery.release();
         if (full) {
-            mature.release(trace.pool());
+            mature.space().release(trace.pool());
             large.release();
             immortal.release();
         }

@@ -2,7 +2,6 @@ package dev.parallax.gc.collectors.generational;
 
 import dev.parallax.gc.api.collector.AllocationBuffer;
 import dev.parallax.gc.toolkit.space.CopyTarget;
-import dev.parallax.gc.toolkit.workers.WorkerPool;
 import dev.parallax.gc.toolkit.space.ImmixAllocator;
 import dev.parallax.gc.toolkit.space.ImmixSpace;
 import dev.parallax.gc.toolkit.space.MarkSweepAllocator;
@@ -32,9 +31,6 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
 
     /** Whether full collections mark this space with several workers (compare-and-set marks). */
     void markAtomically(boolean on);
-
-    /** After a collection of this space: sweeps it, on the workers of {@code pool} where the space can (null: this thread). */
-    void release(WorkerPool pool);
 
     /** After every collection that promoted (so after every one): the promotion buffer's rest becomes free space. */
     void closePromotion();
@@ -80,11 +76,6 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
         @Override
         public boolean parallelPromotion() {
             return true;
-        }
-
-        @Override
-        public void release(WorkerPool pool) {
-            space.release(pool);
         }
 
         @Override
@@ -140,11 +131,6 @@ sealed interface MatureSpace permits MatureSpace.Immix, MatureSpace.MarkSweep {
         @Override
         public CopyTarget[] promotions() {
             return new CopyTarget[] {space};
-        }
-
-        @Override
-        public void release(WorkerPool pool) {
-            space.release();
         }
 
         @Override

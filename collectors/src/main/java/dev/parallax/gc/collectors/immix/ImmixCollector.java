@@ -156,9 +156,7 @@ public final class ImmixCollector implements Collector {
     /** Dead objects' lines become holes (blocks swept by the GC workers), empty blocks and dead large objects go back. */
     private void release(CollectionScope scope) {
         scope.phase(GcPhase.RELEASE);
-        immix.release(trace.pool());
-        large.release();
-        immortal.release();
+        spaces.forEach(space -> space.release(trace.pool()));
     }
 
     @Override

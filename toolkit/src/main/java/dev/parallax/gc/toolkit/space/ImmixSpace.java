@@ -361,6 +361,7 @@ public final class ImmixSpace implements Space {
      * owned blocks (a block's sweep touches that block and its metadata alone); null sweeps on this
      * thread. The free blocks and the recyclable list are settled on this thread afterwards.
      */
+    @Override
     public synchronized void release(WorkerPool pool) {
         closeEvacuationBlock();
         int[] swept = ownedBlockIndices();

@@ -1,5 +1,7 @@
 package dev.parallax.gc.toolkit.space;
 
+import dev.parallax.gc.toolkit.workers.WorkerPool;
+
 /**
  * A policy for a part of the heap (MMTk's space): it owns page runs from the plan's
  * {@code PageResource}, allocates in them, and knows how to trace an object it owns (mark it in
@@ -57,6 +59,14 @@ public interface Space {
 
     /** After tracing: reclaim dead objects, give empty runs back, keep the space's pages parsable. */
     void release();
+
+    /**
+     * {@link #release()}, on the GC workers of {@code pool} where the space can share the work (null:
+     * this thread). The default releases on this thread.
+     */
+    default void release(WorkerPool pool) {
+        release();
+    }
 
     /** Bytes this space holds that are not available for allocation (live objects and their overhead). */
     long usedBytes();
