@@ -390,12 +390,10 @@ public final class ImmixSpace implements Space {
 
     /** Each block's dead gaps become free cells, its live lines are counted, its live bytes added up. */
     private void sweep(int[] blocks, WorkerPool pool) {
-        if (blocks.length < SOLO_SWEEP_BLOCKS && !objects.debug()) {
-            pool = null;
-        }
-        int workers = pool == null ? 1 : pool.workers();
+        boolean alone = pool == null || (blocks.length < SOLO_SWEEP_BLOCKS && !objects.debug());
+        int workers = alone ? 1 : pool.workers();
         long[] liveBytes = new long[workers];
-        if (pool == null) {
+        if (alone) {
             liveBytes[0] = sweepShare(blocks, 0, blocks.length);
         } else {
             pool.run(w -> liveBytes[w] = sweepShare(blocks, blocks.length * w / workers, blocks.length * (w + 1) / workers));
