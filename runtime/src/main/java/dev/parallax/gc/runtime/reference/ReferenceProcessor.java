@@ -266,9 +266,7 @@ public final class ReferenceProcessor {
                 long now = t.forwarded(e);
                 long key = objects.field(now, KEY);
                 if (tags.isPointer(key) && !t.isLive(tags.untag(key))) {
-                    objects.setField(now, KEY, 0);
-                    objects.setField(now, VALUE, 0);
-                    cleared++;
+                    clearEphemeron(now);
                 }
             }
         }
@@ -302,6 +300,7 @@ public final class ReferenceProcessor {
      * only since finalization resurrected them, are cleared and enqueued.
      */
     private void finalPass(ReferenceTracer t) {
+        LongUnaryOperator forwarded = t::forwarded;
         for (RefTable table : references) {
             table.retain((r, p) -> {
                 if (!t.isLive(r)) {
@@ -309,10 +308,7 @@ public final class ReferenceProcessor {
                 }
                 long now = t.forwarded(r);
                 if (!clearIfDead(t, now)) {
-                    long word = objects.field(now, REFERENT);
-                    if (tags.isPointer(word)) {
-                        objects.setField(now, REFERENT, tags.retarget(word, t.forwarded(tags.untag(word))));
-                    }
+                    forwardWord(now, REFERENT, forwarded);
                 }
                 return now;
             });
@@ -325,20 +321,22 @@ public final class ReferenceProcessor {
             long key = objects.field(now, KEY);
             if (tags.isPointer(key)) {
                 if (t.isLive(tags.untag(key))) {
-                    objects.setField(now, KEY, tags.retarget(key, t.forwarded(tags.untag(key))));
-                    long value = objects.field(now, VALUE);
-                    if (tags.isPointer(value)) {
-                        objects.setField(now, VALUE, tags.retarget(value, t.forwarded(tags.untag(value))));
-                    }
+                    forwardWord(now, KEY, forwarded);
+                    forwardWord(now, VALUE, forwarded);
                 } else {
-                    objects.setField(now, KEY, 0);
-                    objects.setField(now, VALUE, 0);
-                    cleared++;
+                    clearEphemeron(now);
                 }
             }
             return now;
         });
         finalizable.retain((object, f) -> t.forwarded(object));
+    }
+
+    /** The ephemeron at {@code now} lost its key: key and value are cleared. */
+    private void clearEphemeron(long now) {
+        objects.setField(now, KEY, 0);
+        objects.setField(now, VALUE, 0);
+        cleared++;
     }
 
     /** Clears the referent of the reference at {@code now} if it is unreachable, enqueueing it; true if it did. */
@@ -382,6 +380,7 @@ public final class ReferenceProcessor {
         }
     }
 
+    /** The pointer in {@code field} of {@code object}, if any, becomes {@code newAddress} of it, keeping its tag. */
     private void forwardWord(long object, int field, LongUnaryOperator newAddress) {
         long word = objects.field(object, field);
         if (tags.isPointer(word)) {
