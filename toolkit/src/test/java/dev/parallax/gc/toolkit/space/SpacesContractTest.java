@@ -87,12 +87,24 @@ class SpacesContractTest {
         Set<Long> reachable = g.reachable();
         Map<Long, Long> addresses = h.walk();
         assertEquals(reachable, addresses.keySet(), "the heap holds exactly the reachable objects");
+        checkIntact(h, g, reachable, addresses);
+        g.nodes.keySet().retainAll(reachable);
+    }
+
+    /**
+     * Every reachable object (found at {@code addresses}, by id) has its model's fields, each naming
+     * the one copy of its target, and its raw word; the roots name the model's objects.
+     */
+    private static void checkIntact(SpacesHeap h, ModelGraph g, Set<Long> reachable, Map<Long, Long> addresses) {
         for (long id : reachable) {
             ModelGraph.Node n = g.nodes.get(id);
             long a = addresses.get(id);
             for (int f = 0; f < n.refs().length; f++) {
                 long t = h.readRef(a, f);
                 assertEquals(n.refs()[f], t == 0 ? 0 : h.objects.objectId(t), "object #" + id + " field " + f);
+                if (t != 0) {
+                    assertEquals(addresses.get(n.refs()[f]), t, "object #" + id + " field " + f + " names the copy");
+                }
             }
             if (n.raw() != 0) {
                 assertEquals(n.raw(), h.objects.field(a, 2), "object #" + id + " raw word");
@@ -102,7 +114,6 @@ class SpacesContractTest {
             long r = h.root(s);
             assertEquals(g.roots[s], r == 0 ? 0 : h.objects.objectId(r), "root " + s);
         }
-        g.nodes.keySet().retainAll(reachable);
     }
 
     /** Several rounds of growth and collection on a fresh heap set up by {@code setUp}. */
@@ -260,25 +271,11 @@ class SpacesContractTest {
         Set<Long> reachable = g.reachable();
         Map<Long, Long> addresses = h.walk();   // fails if an object was copied twice
         for (long id : reachable) {
-            ModelGraph.Node n = g.nodes.get(id);
             Long a = addresses.get(id);
             assertTrue(a != null, "reachable object #" + id + " is in the heap");
             assertNotEquals(1, h.pages.ownerOf(a), "reachable object #" + id + " left the nursery");
-            for (int f = 0; f < n.refs().length; f++) {
-                long t = h.readRef(a, f);
-                assertEquals(n.refs()[f], t == 0 ? 0 : h.objects.objectId(t), "object #" + id + " field " + f);
-                if (t != 0) {
-                    assertEquals(addresses.get(n.refs()[f]), t, "object #" + id + " field " + f + " names the copy");
-                }
-            }
-            if (n.raw() != 0) {
-                assertEquals(n.raw(), h.objects.field(a, 2), "object #" + id + " raw word");
-            }
         }
-        for (int s = 0; s < ROOTS; s++) {
-            long r = h.root(s);
-            assertEquals(g.roots[s], r == 0 ? 0 : h.objects.objectId(r), "root " + s);
-        }
+        checkIntact(h, g, reachable, addresses);
         g.nodes.keySet().retainAll(reachable);   // the dead stay in the mature space, out of the model
     }
 
