@@ -85,11 +85,11 @@ public final class RuntimeReferences implements References {
     }
 
     private ReferenceKind requireReference(Mutator m, long reference) {
-        int code = code(m, reference);
-        if (code < 1 || code > 3) {
+        ReferenceKind kind = kindOf(m, reference);
+        if (kind == null) {
             throw new IllegalArgumentException("not a reference object: " + describe(m, reference));
         }
-        return ReferenceKind.values()[code - 1];
+        return kind;
     }
 
     private long requireEphemeron(Mutator m, long ephemeron) {
