@@ -56,15 +56,15 @@ public final class SideBits {
         long unit = (address - base) >>> logUnit;
         int i = (int) (unit >>> 6);
         long bit = 1L << unit;
-        while (true) {
-            long w = (long) WORDS.getVolatile(words, i);
-            if ((w & bit) != 0) {
-                return false;
-            }
-            if (WORDS.compareAndSet(words, i, w, w | bit)) {
+        long w = words[i];   // a stale word only costs a failed exchange: the exchange reads the word again
+        while ((w & bit) == 0) {
+            long seen = (long) WORDS.compareAndExchange(words, i, w, w | bit);
+            if (seen == w) {
                 return true;
             }
+            w = seen;
         }
+        return false;
     }
 
     public void clear(long address) {
