@@ -29,6 +29,8 @@ public final class ParallelTrace implements AutoCloseable {
     private final WorkPackets packets;
     private final WorkerPool pool;
     private final int soloObjects;
+    /** Whether the last trace woke the workers: then the next one wakes them early. */
+    private boolean lastWentParallel;
 
     public ParallelTrace(ObjectModel objects, TagScheme tags, PageResource pages, int workers, String name) {
         this.tracers = new Tracer[workers];
@@ -58,6 +60,10 @@ public final class ParallelTrace implements AutoCloseable {
      */
     public long trace(Consumer<Tracer> roots, int workers) {
         Tracer first = tracers[0];
+        if (pool != null && workers > 1 && lastWentParallel) {
+            pool.wake();   // likely parallel again: the helpers wake while this thread visits the roots
+        }
+        lastWentParallel = false;
         first.reset();
         first.share(null);
         roots.accept(first);
@@ -78,6 +84,7 @@ public final class ParallelTrace implements AutoCloseable {
             }
             tracers[i].share(shared);
         }
+        lastWentParallel = true;
         first.distribute();
         pool.run(i -> {
             if (i < n) {
