@@ -25,19 +25,36 @@ public final class AllocationBuffer extends AllocationBufferPaddingAfter {
         return start;
     }
 
-    /** Hands the buffer a fresh region. */
+    /** Hands the buffer a fresh region, of unknown contents (the runtime zeroes it). */
     public void reset(long start, long end) {
-        if (start > end || ((start | end) & 7) != 0) {
-            throw new IllegalArgumentException(String.format("bad allocation region [0x%x, 0x%x)", start, end));
+        reset(start, end, end);
+    }
+
+    /**
+     * Hands the buffer a fresh region whose memory from {@code zeroedFrom} to {@code end} is already
+     * zero (a collector that zeroes ahead of its mutators says so): the runtime then zeroes only
+     * {@code [start, zeroedFrom)}. In debug mode the runtime checks the claim.
+     */
+    public void reset(long start, long end, long zeroedFrom) {
+        if (start > end || zeroedFrom < start || zeroedFrom > end || ((start | end | zeroedFrom) & 7) != 0) {
+            throw new IllegalArgumentException(String.format("bad allocation region [0x%x, 0x%x) zeroed from 0x%x",
+                    start, end, zeroedFrom));
         }
         this.cursor = start;
         this.limit = end;
+        this.zeroedFrom = zeroedFrom;
     }
 
     /** Empties the buffer; the next allocation goes to the slow path. */
     public void clear() {
         cursor = 0;
         limit = 0;
+        zeroedFrom = Long.MAX_VALUE;
+    }
+
+    /** Where the memory of the region last handed to the buffer is known zero up to its limit (at or past the limit: nowhere). */
+    public long zeroedFrom() {
+        return zeroedFrom;
     }
 
     public long cursor() {

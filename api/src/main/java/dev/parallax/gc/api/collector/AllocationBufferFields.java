@@ -12,10 +12,11 @@ abstract class AllocationBufferPaddingBefore {
     long p00, p01, p02, p03, p04, p05, p06, p07, p08, p09, p10, p11, p12, p13, p14, p15;
 }
 
-/** The region {@code [cursor, limit)}. */
+/** The region {@code [cursor, limit)}, known zero from {@code zeroedFrom} on. */
 abstract class AllocationBufferFields extends AllocationBufferPaddingBefore {
     long cursor;
     long limit;
+    long zeroedFrom = Long.MAX_VALUE;
 }
 
 /** Padding after the limit. */

@@ -118,6 +118,10 @@ public final class GenerationalCollector implements Collector {
         spaces.forEach(tracer::add);
         barrier = new RememberingBarrier(tags, pages, NURSERY, new SideBits(objects.base(), objects.limit(), 3));
         nurseryBudget = (long) (objects.capacity() * options.nurseryFraction());
+        if (options.zeroAhead()
+                && nursery.zeroAhead(Math.toIntExact(nurseryBudget / CopySpace.BLOCK_BYTES) + 1, "generational-zeroer")) {
+            nursery.fillReserve(nurseryBudget, 0);
+        }
     }
 
     @Override
@@ -152,6 +156,10 @@ public final class GenerationalCollector implements Collector {
                     return immortal.allocate(bytes);
                 }
                 long address = large.allocate(bytes);
+                if (address == 0 && nursery.reservedBytes() > 0) {
+                    nursery.returnReserve();   // the nursery's zeroed blocks are free pages a large object may need
+                    address = large.allocate(bytes);
+                }
                 return address != 0 || semantics != AllocationSemantics.DEFAULT ? address : intoMatureHole(bytes);
             }
 
@@ -194,6 +202,7 @@ public final class GenerationalCollector implements Collector {
      */
     @Override
     public void collect(CollectionScope scope) {
+        nursery.returnReserve();
         boolean minorWanted = scope.reason().equals("allocation failure") || scope.reason().equals("stress");
         if (!minorWanted || !minorPossible()) {
             fullCollection(scope);
@@ -205,6 +214,7 @@ public final class GenerationalCollector implements Collector {
     /** An incremental step is a minor collection (when one is possible): how a caller asks for one. */
     @Override
     public void collectIncrement(CollectionScope scope) {
+        nursery.returnReserve();
         if (minorPossible()) {
             minorCollection(scope);
         } else {
@@ -325,6 +335,7 @@ public final class GenerationalCollector implements Collector {
             mature.resetPromotion();
         }
         keptBytes = nursery.committedBytes();
+        nursery.fillReserve(nurseryBudget - (nursery.committedBytes() - keptBytes), 0);
     }
 
     @Override
@@ -335,18 +346,21 @@ public final class GenerationalCollector implements Collector {
     @Override
     public Map<String, Long> counters() {
         return Map.of("minor", minors, "full", fulls, "remembered", barrier.logs(),
-                "nursery-kept", nursery.stayedForLackOfRoom(), "kept-scanned", keptScanned);
+                "nursery-kept", nursery.stayedForLackOfRoom(), "kept-scanned", keptScanned,
+                "zeroed-ahead", nursery.zeroedAhead());
     }
 
     @Override
     public void close() {
+        nursery.closeReserve();
         trace.close();
     }
 
     @Override
     public HeapUsage usage() {
         long capacity = (long) pages.pages() << PageResource.LOG_PAGE_BYTES;
-        long used = capacity - ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES) - mature.freeBytes();
+        long used = capacity - ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES) - mature.freeBytes()
+                - nursery.reservedBytes();
         long objectBytes = nursery.objectBytes() + mature.space().objectBytes() + large.objectBytes() + immortal.objectBytes();
         return new HeapUsage(capacity, used, capacity - used, pages.largestFreeRun(), objectBytes);
     }

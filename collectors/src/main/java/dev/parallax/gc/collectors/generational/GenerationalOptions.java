@@ -15,11 +15,15 @@ import dev.parallax.gc.collectors.trace.GcWorkers;
  *                        ({@code generational.mature=mark-sweep}) rather than Immix (the default)
  * @param workers         GC worker threads that trace a collection ({@code generational.workers},
  *                        default: the machine's cores); with a mark-sweep mature space, one
+ * @param zeroAhead       whether a background thread zeroes the nursery's next blocks while the
+ *                        mutators run ({@code generational.zeroing=concurrent}, the default) or each
+ *                        mutator zeroes the blocks it gets ({@code mutator})
  */
-public record GenerationalOptions(double nurseryFraction, boolean barrier, boolean matureMarkSweep, int workers) {
+public record GenerationalOptions(double nurseryFraction, boolean barrier, boolean matureMarkSweep, int workers,
+                                  boolean zeroAhead) {
 
     public static GenerationalOptions defaults() {
-        return new GenerationalOptions(0.125, true, false, GcWorkers.cores());
+        return new GenerationalOptions(0.125, true, false, GcWorkers.cores(), true);
     }
 
     public static GenerationalOptions from(GcConfig config) {
@@ -42,7 +46,12 @@ public record GenerationalOptions(double nurseryFraction, boolean barrier, boole
             throw new GcConfigException("generational.mature: '" + mature + "' is not a mature space; use immix or "
                     + "mark-sweep");
         }
+        String zeroing = config.option("generational.zeroing", "concurrent");
+        if (!zeroing.equals("concurrent") && !zeroing.equals("mutator")) {
+            throw new GcConfigException("generational.zeroing: '" + zeroing + "' is not a zeroing policy; use "
+                    + "concurrent or mutator");
+        }
         return new GenerationalOptions(fraction, barrier.equals("object"), mature.equals("mark-sweep"),
-                GcWorkers.parse(config, "generational.workers"));
+                GcWorkers.parse(config, "generational.workers"), zeroing.equals("concurrent"));
     }
 }

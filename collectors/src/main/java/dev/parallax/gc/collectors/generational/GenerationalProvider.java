@@ -38,6 +38,8 @@ public final class GenerationalProvider implements StrategyProvider {
                 "generational.mature", "immix (the default: survivors bump into free lines, GenImmix) or mark-sweep "
                         + "(segregated size classes, one cell per survivor, GenMS)",
                 "generational.workers", "GC threads that trace a collection with the Immix mature space (default: the "
-                        + "machine's cores); with the mark-sweep mature space, one");
+                        + "machine's cores); with the mark-sweep mature space, one",
+                "generational.zeroing", "concurrent (the default: a background thread zeroes the nursery's next "
+                        + "blocks while the mutators run) or mutator (each mutator zeroes the blocks it gets)");
     }
 }

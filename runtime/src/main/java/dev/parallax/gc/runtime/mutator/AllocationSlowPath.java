@@ -136,8 +136,13 @@ final class AllocationSlowPath implements Runnable {
         }
         if (address + bytes == buffer.cursor() && buffer.limit() >= buffer.cursor()) {
             checkCollectorBlock(address, buffer.limit() - address);
-            // a fresh buffer: zeroed once, in bulk, so objects bumped from it need only their header written
-            zero(address - heapBase, buffer.limit() - address);
+            // a fresh buffer: zeroed once, in bulk, so objects bumped from it need only their header
+            // written; up to where the collector says it is zero already
+            long zeroedFrom = Math.max(address, Math.min(buffer.zeroedFrom(), buffer.limit()));
+            zero(address - heapBase, zeroedFrom - address);
+            if (objects.debug()) {
+                checkZeroed(zeroedFrom, buffer.limit());
+            }
         } else {
             checkCollectorBlock(address, bytes);
             zero(address - heapBase, bytes);
@@ -153,6 +158,17 @@ final class AllocationSlowPath implements Runnable {
                     collector.name(), bytes, address));
         }
         return address;
+    }
+
+    /** Debug mode: the collector's claim that {@code [from, to)} is zero holds. */
+    private void checkZeroed(long from, long to) {
+        for (long a = from; a < to; a += HeaderLayout.WORD_BYTES) {
+            long word = heap.get(WORD, a - heapBase);
+            if (word != 0) {
+                throw new IllegalStateException(String.format("collector '%s' handed out a buffer said to be zero "
+                        + "from 0x%x to 0x%x, but the word at 0x%x is 0x%x", collector.name(), from, to, a, word));
+            }
+        }
     }
 
     /** Zeroes {@code bytes} (a multiple of 8) from heap offset {@code offset}, allocating nothing. */

@@ -109,6 +109,15 @@ public final class CopySpace implements Space, CopyTarget {
      * @return false when the page resource has no run of {@code minBytes}
      */
     public synchronized boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
+        if (reserve != null && minBytes <= BLOCK_BYTES) {
+            long block = reserve.take(zeroedFrom);
+            if (block != 0) {
+                blocks.add(block, BLOCK_PAGES);
+                objectBytes += BLOCK_BYTES;
+                buffer.reset(block, block + BLOCK_BYTES, zeroedFrom[0]);
+                return true;
+            }
+        }
         long start = acquire(Math.max(minBytes, preferredBytes), minBytes);
         if (start == 0) {
             return false;
@@ -116,6 +125,65 @@ public final class CopySpace implements Space, CopyTarget {
         buffer.reset(start, start + lastRunBytes);
         objectBytes += lastRunBytes;
         return true;
+    }
+
+    /** Blocks zeroed ahead of the mutators, or null (each mutator zeroes what it gets). */
+    private ZeroingReserve reserve;
+    /** Where the block {@link ZeroingReserve#take} gave last is known zero from. */
+    private final long[] zeroedFrom = new long[1];
+
+    /**
+     * From now on, refills take blocks that a background thread zeroed while the mutators ran
+     * ({@link ZeroingReserve}), up to {@code maxBlocks} per {@link #fillReserve}.
+     *
+     * @return false, and nothing changes, when the heap is one other threads may not access
+     */
+    public synchronized boolean zeroAhead(int maxBlocks, String threadName) {
+        if (reserve != null) {
+            throw new IllegalStateException(name + " already zeroes ahead");
+        }
+        if (!ZeroingReserve.possible(objects.heap())) {
+            return false;
+        }
+        reserve = new ZeroingReserve(pages, id, maxBlocks, BLOCK_PAGES, threadName);
+        return true;
+    }
+
+    /**
+     * At the end of a pause: takes blocks for up to {@code bytes} of the next refills, leaving
+     * {@code keepFreePages} pages free, and starts zeroing them. No-op unless {@link #zeroAhead}.
+     */
+    public synchronized void fillReserve(long bytes, int keepFreePages) {
+        if (reserve != null) {
+            reserve.fill(Math.toIntExact(bytes / BLOCK_BYTES), keepFreePages);
+        }
+    }
+
+    /**
+     * Gives the reserve's untaken blocks back to the page resource: at the start of every pause
+     * (so that the collection sees them as free pages) and when another allocation needs pages.
+     */
+    public synchronized void returnReserve() {
+        if (reserve != null) {
+            reserve.giveBack();
+        }
+    }
+
+    /** Bytes the reserve holds for refills: free room, though the page resource counts it used. */
+    public synchronized long reservedBytes() {
+        return reserve == null ? 0 : reserve.bytes();
+    }
+
+    /** Blocks refills got already zeroed, since {@link #zeroAhead}. */
+    public synchronized long zeroedAhead() {
+        return reserve == null ? 0 : reserve.takenZeroed();
+    }
+
+    /** Stops the zeroer thread, if any (the reserve's blocks stay with the heap). */
+    public synchronized void closeReserve() {
+        if (reserve != null) {
+            reserve.close();
+        }
     }
 
     /** Bytes of the run {@link #acquire} took last. */
