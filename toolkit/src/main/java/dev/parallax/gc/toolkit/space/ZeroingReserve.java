@@ -40,6 +40,7 @@ public final class ZeroingReserve implements AutoCloseable {
     private static final int TAKEN = 3;
 
     private final PageResource pages;
+    private final ObjectModel objects;
     private final MemorySegment heap;
     private final long base;
     private final byte spaceId;
@@ -66,6 +67,7 @@ public final class ZeroingReserve implements AutoCloseable {
     public ZeroingReserve(PageResource pages, byte spaceId, int maxBlocks, int blockPages, String threadName) {
         ObjectModel objects = pages.objects();
         this.pages = pages;
+        this.objects = objects;
         this.heap = objects.heap();
         this.base = objects.base();
         this.spaceId = spaceId;
@@ -83,7 +85,9 @@ public final class ZeroingReserve implements AutoCloseable {
 
     /**
      * Takes up to {@code wanted} blocks from the top of the heap, leaving at least {@code keepFreePages}
-     * pages free, and wakes the zeroer. The reserve must be empty ({@link #giveBack} first).
+     * pages free, and wakes the zeroer. The reserve must be empty ({@link #giveBack} first). Cost: one
+     * page-resource call when a run of them all is free (each block then formatted as its own free
+     * cell), else one per block.
      *
      * @return the blocks taken
      */
@@ -92,12 +96,16 @@ public final class ZeroingReserve implements AutoCloseable {
             throw new IllegalStateException("the zeroing reserve still holds " + (count - next) + " blocks");
         }
         long newRound = round + 1;
+        int limit = Math.max(0, Math.min(Math.min(wanted, blocks.length), (pages.freePages() - keepFreePages) / blockPages));
+        long run = limit == 0 ? 0 : pages.acquireFromTop(limit * blockPages, spaceId);
         int n = 0;
-        int limit = Math.min(wanted, blocks.length);
-        while (n < limit && pages.freePages() - blockPages >= keepFreePages) {
-            long block = pages.acquireFromTop(blockPages, spaceId);
+        while (n < limit) {
+            long block = run != 0 ? run + n * blockBytes : pages.acquireFromTop(blockPages, spaceId);
             if (block == 0) {
                 break;
+            }
+            if (run != 0) {
+                objects.formatFree(block, blockBytes, 0);   // each block its own free cell: the heap parses as they go
             }
             blocks[n] = block;
             state.set(n, newRound << 2 | DIRTY);
@@ -147,12 +155,28 @@ public final class ZeroingReserve implements AutoCloseable {
         }
     }
 
-    /** Gives every block not yet taken back to the page resource (at the start of a pause, or when pages run short). */
+    /**
+     * Gives every block not yet taken back to the page resource (at the start of a pause, or when
+     * pages run short), adjacent blocks as one run.
+     */
     public void giveBack() {
+        long runStart = 0;
+        long runEnd = 0;
         while (next < count) {
             int i = next++;
             claim(i);
-            pages.release(blocks[i], blockPages);
+            if (blocks[i] != runEnd) {
+                releaseRun(runStart, runEnd);
+                runStart = blocks[i];
+            }
+            runEnd = blocks[i] + blockBytes;
+        }
+        releaseRun(runStart, runEnd);
+    }
+
+    private void releaseRun(long start, long end) {
+        if (end > start) {
+            pages.release(start, Math.toIntExact((end - start) >>> PageResource.LOG_PAGE_BYTES));
         }
     }
 
