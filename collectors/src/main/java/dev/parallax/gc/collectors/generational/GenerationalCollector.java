@@ -52,6 +52,11 @@ import java.util.Map;
  * <p>With an Immix mature space, collections trace on {@code generational.workers} GC threads: the
  * nursery forwards by compare-and-set, each worker promotes through its own buffer, the mature space
  * marks atomically and is swept by all of them. With a mark-sweep mature space, on one.
+ *
+ * <p>With {@code generational.zeroing=concurrent} (the default) each pause ends with the nursery
+ * taking its next budget of blocks, which a background thread zeroes while the mutators run (a
+ * {@link dev.parallax.gc.toolkit.space.ZeroingReserve}); each pause starts by giving back the ones
+ * not taken.
  */
 public final class GenerationalCollector implements Collector {
     public static final String NAME = "generational";
@@ -202,7 +207,7 @@ public final class GenerationalCollector implements Collector {
      */
     @Override
     public void collect(CollectionScope scope) {
-        nursery.returnReserve();
+        nursery.returnReserve();   // its blocks count as free pages, for the choice and for promotion
         boolean minorWanted = scope.reason().equals("allocation failure") || scope.reason().equals("stress");
         if (!minorWanted || !minorPossible()) {
             fullCollection(scope);
@@ -214,7 +219,7 @@ public final class GenerationalCollector implements Collector {
     /** An incremental step is a minor collection (when one is possible): how a caller asks for one. */
     @Override
     public void collectIncrement(CollectionScope scope) {
-        nursery.returnReserve();
+        nursery.returnReserve();   // as in collect
         if (minorPossible()) {
             minorCollection(scope);
         } else {
@@ -319,7 +324,9 @@ public final class GenerationalCollector implements Collector {
 
     /**
      * The nursery's evacuated blocks go back; a full collection also sweeps the mature space (on the
-     * GC workers) and the large-object space.
+     * GC workers) and the large-object space. Then the nursery takes the blocks of its next budget
+     * (with {@code generational.zeroing=concurrent}, zeroed by a background thread while the
+     * mutators run).
      */
     private void release(CollectionScope scope, boolean full) {
         scope.phase(GcPhase.RELEASE);
@@ -335,7 +342,7 @@ public final class GenerationalCollector implements Collector {
             mature.resetPromotion();
         }
         keptBytes = nursery.committedBytes();
-        nursery.fillReserve(nurseryBudget - (nursery.committedBytes() - keptBytes), 0);
+        nursery.fillReserve(nurseryBudget, 0);   // the next budget's blocks, zeroed while the mutators run
     }
 
     @Override

@@ -56,8 +56,7 @@ public final class ZeroingReserve implements AutoCloseable {
     private volatile long round;
     private volatile boolean closed;
     private final Thread zeroer;
-    /** Blocks the zeroer zeroed, and blocks taken already zero: what the reserve saved the mutators. */
-    private volatile long zeroedBlocks;
+    /** Blocks taken already zero: what the reserve saved the mutators. */
     private long takenZeroed;
 
     /**
@@ -190,11 +189,6 @@ public final class ZeroingReserve implements AutoCloseable {
         return takenZeroed;
     }
 
-    /** Blocks the zeroer thread zeroed, since this reserve was made (some may have been given back). */
-    public long zeroedBlocks() {
-        return zeroedBlocks;
-    }
-
     /** The zeroer: from the last block of each round back to the first, zeroing those still DIRTY; parks in between. */
     private void zeroLoop() {
         long seen = 0;
@@ -221,7 +215,6 @@ public final class ZeroingReserve implements AutoCloseable {
                         state.set(i, tag | DIRTY);
                         return;
                     }
-                    zeroedBlocks = zeroedBlocks + 1;   // only this thread writes it
                     state.set(i, tag | ZEROED);
                 }
             }
