@@ -140,14 +140,18 @@ public final class ZeroingReserve implements AutoCloseable {
     /** Waits out a zeroing in progress, then makes block {@code i} TAKEN; returns the state it had (DIRTY or ZEROED). */
     private int claim(int i) {
         long tag = round << 2;
-        while (true) {
+        for (int spins = 0; ; spins++) {
             long word = state.get(i);
             int s = (int) (word & 3);
             if (word >>> 2 != round || s == TAKEN) {
                 throw new IllegalStateException("reserve block " + i + " of round " + round + " reads " + (word >>> 2)
                         + "/" + s + ": taken twice");
             } else if (s == ZEROING) {
-                Thread.onSpinWait();   // the zeroer finishes one block: microseconds
+                if (spins < 1024) {
+                    Thread.onSpinWait();   // the zeroer finishes one block: microseconds
+                } else {
+                    Thread.yield();   // unless it was descheduled: let it have a core
+                }
             } else if (state.compareAndSet(i, word, tag | TAKEN)) {
                 return s;
             }

@@ -18,7 +18,7 @@ import java.util.function.IntConsumer;
  */
 public final class WorkerPool implements AutoCloseable {
     /** Spin-wait rounds a helper waits for the next task before it parks (tens of microseconds). */
-    private static final int SPINS = 1 << 11;
+    private static final int SPINS = 1 << 8;
 
     private final int workers;
     private final Thread[] helpers;
