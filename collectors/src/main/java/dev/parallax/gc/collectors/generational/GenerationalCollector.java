@@ -369,6 +369,7 @@ public final class GenerationalCollector implements Collector {
         long used = capacity - ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES) - mature.freeBytes()
                 - nursery.reservedBytes();
         long objectBytes = nursery.objectBytes() + mature.space().objectBytes() + large.objectBytes() + immortal.objectBytes();
-        return new HeapUsage(capacity, used, capacity - used, pages.largestFreeRun(), objectBytes);
+        long largestFree = Math.max(pages.largestFreeRun(), nursery.reservedLargestRun());
+        return new HeapUsage(capacity, used, capacity - used, largestFree, objectBytes);
     }
 }

@@ -82,6 +82,9 @@ public final class ImmixCollector implements Collector {
         immortal = new ImmortalSpace((byte) 3, "immortal", pages);
         spaces = List.of(immix, large, immortal);
         trace = new ParallelTrace(objects, tags, pages, options.workers(), "immix-gc");
+        if (options.zeroAhead() && immix.zeroAhead(pages.pages() / ImmixSpace.BLOCK_PAGES, "immix-zeroer")) {
+            immix.fillReserve(pages.freePages() / 4);
+        }
         spaces.forEach(space -> {
             trace.tracer().add(space);
             trace.tracer().collect(space, true);
@@ -99,7 +102,15 @@ public final class ImmixCollector implements Collector {
 
             @Override
             protected long allocateElsewhere(long bytes, AllocationSemantics semantics) {
-                return semantics == AllocationSemantics.IMMORTAL ? immortal.allocate(bytes) : large.allocate(bytes);
+                if (semantics == AllocationSemantics.IMMORTAL) {
+                    return immortal.allocate(bytes);
+                }
+                long address = large.allocate(bytes);
+                if (address == 0 && immix.reservedBytes() > 0) {
+                    immix.returnReserve();   // the reserve's blocks are free pages a large object may need
+                    address = large.allocate(bytes);
+                }
+                return address;
             }
 
             @Override
@@ -111,6 +122,7 @@ public final class ImmixCollector implements Collector {
 
     @Override
     public void collect(CollectionScope scope) {
+        immix.returnReserve();   // its blocks count as free pages, for evacuation's room and the sweep
         prepare(scope);
         traceRootsAndLive(scope);
         processReferences(scope);
@@ -153,10 +165,15 @@ public final class ImmixCollector implements Collector {
         scope.processReferences(trace.tracer());
     }
 
-    /** Dead objects' lines become holes (blocks swept by the GC workers), empty blocks and dead large objects go back. */
+    /**
+     * Dead objects' lines become holes (blocks swept by the GC workers), empty blocks and dead large
+     * objects go back; with {@code immix.zeroing=concurrent} three quarters of the free pages become
+     * fresh blocks a background thread zeroes while the mutators run.
+     */
     private void release(CollectionScope scope) {
         scope.phase(GcPhase.RELEASE);
         spaces.forEach(space -> space.release(trace.pool()));
+        immix.fillReserve(pages.freePages() / 4);
     }
 
     @Override
@@ -166,19 +183,23 @@ public final class ImmixCollector implements Collector {
 
     @Override
     public Map<String, Long> counters() {
-        return Map.of("evacuations", evacuations, "evacuated", evacuated, "blocks-last-gc", (long) immix.ownedBlocks());
+        return Map.of("evacuations", evacuations, "evacuated", evacuated, "blocks-last-gc", (long) immix.ownedBlocks(),
+                "zeroed-ahead", immix.zeroedAhead());
     }
 
     @Override
     public HeapUsage usage() {
         long capacity = (long) pages.pages() << PageResource.LOG_PAGE_BYTES;
-        long used = capacity - ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES) - immix.freeLineBytes();
+        long used = capacity - ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES) - immix.freeLineBytes()
+                - immix.reservedBytes();
         long objectBytes = immix.objectBytes() + large.objectBytes() + immortal.objectBytes();
-        return new HeapUsage(capacity, used, capacity - used, pages.largestFreeRun(), objectBytes);
+        long largestFree = Math.max(pages.largestFreeRun(), immix.reservedLargestRun());
+        return new HeapUsage(capacity, used, capacity - used, largestFree, objectBytes);
     }
 
     @Override
     public void close() {
+        immix.closeReserve();
         trace.close();
     }
 }

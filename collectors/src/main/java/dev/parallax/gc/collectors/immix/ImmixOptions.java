@@ -12,15 +12,18 @@ import dev.parallax.gc.collectors.trace.GcWorkers;
  * @param defrag  when to evacuate fragmented blocks ({@code immix.defrag}): {@code auto} (when the last
  *                collection left at least {@link #SPARSE_BLOCKS} blocks at most half live), {@code always},
  *                {@code never}
+ * @param zeroAhead whether a background thread zeroes fresh blocks for the mutators while they run
+ *                ({@code immix.zeroing=concurrent}, the default) or each mutator zeroes what it gets
+ *                ({@code mutator})
  */
-public record ImmixOptions(int workers, Defrag defrag) {
+public record ImmixOptions(int workers, Defrag defrag, boolean zeroAhead) {
     /** Sparse blocks (at most half their lines live) that make an {@code auto} collection evacuate. */
     public static final int SPARSE_BLOCKS = 8;
 
     public enum Defrag { AUTO, ALWAYS, NEVER }
 
     public static ImmixOptions defaults() {
-        return new ImmixOptions(GcWorkers.cores(), Defrag.AUTO);
+        return new ImmixOptions(GcWorkers.cores(), Defrag.AUTO, true);
     }
 
     public static ImmixOptions from(GcConfig config) {
@@ -32,6 +35,11 @@ public record ImmixOptions(int workers, Defrag defrag) {
             case "never" -> Defrag.NEVER;
             default -> throw new GcConfigException("immix.defrag: '" + defrag + "' is not a choice; use auto, always or never");
         };
-        return new ImmixOptions(n, d);
+        String zeroing = config.option("immix.zeroing", "concurrent");
+        if (!zeroing.equals("concurrent") && !zeroing.equals("mutator")) {
+            throw new GcConfigException("immix.zeroing: '" + zeroing + "' is not a zeroing policy; use concurrent or "
+                    + "mutator");
+        }
+        return new ImmixOptions(n, d, zeroing.equals("concurrent"));
     }
 }

@@ -34,6 +34,8 @@ public final class ImmixProvider implements StrategyProvider {
         return Map.of(
                 "immix.workers", "GC threads that trace a collection without evacuation (default: the machine's cores)",
                 "immix.defrag", "when to evacuate sparse blocks: auto (the default: when the last collection left "
-                        + ImmixOptions.SPARSE_BLOCKS + " blocks at most half live), always or never");
+                        + ImmixOptions.SPARSE_BLOCKS + " blocks at most half live), always or never",
+                "immix.zeroing", "concurrent (the default: a background thread zeroes fresh blocks while the "
+                        + "mutators run) or mutator (each mutator zeroes the blocks it gets)");
     }
 }

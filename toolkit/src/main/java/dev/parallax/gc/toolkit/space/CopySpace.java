@@ -110,6 +110,10 @@ public final class CopySpace implements Space, CopyTarget {
      */
     public synchronized boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
         if (reserve != null && minBytes <= BLOCK_BYTES) {
+            if (reserveWanted > 0) {   // the first refill after a pause takes the reserve's blocks, outside the pause
+                reserve.fill(reserveWanted, reserveKeepPages);
+                reserveWanted = 0;
+            }
             long block = reserve.take(zeroedFrom);
             if (block != 0) {
                 blocks.add(block, BLOCK_PAGES);
@@ -131,6 +135,9 @@ public final class CopySpace implements Space, CopyTarget {
     private ZeroingReserve reserve;
     /** Where the block {@link ZeroingReserve#take} gave last is known zero from. */
     private final long[] zeroedFrom = new long[1];
+    /** Blocks the reserve takes at the next refill (0: none), leaving {@link #reserveKeepPages} pages free. */
+    private int reserveWanted;
+    private int reserveKeepPages;
 
     /**
      * From now on, refills take blocks that a background thread zeroed while the mutators ran
@@ -145,17 +152,19 @@ public final class CopySpace implements Space, CopyTarget {
         if (!ZeroingReserve.possible(objects.heap())) {
             return false;
         }
-        reserve = new ZeroingReserve(pages, id, maxBlocks, BLOCK_PAGES, threadName);
+        reserve = new ZeroingReserve(pages, id, maxBlocks, BLOCK_PAGES, false, threadName);
         return true;
     }
 
     /**
-     * At the end of a pause: takes blocks for up to {@code bytes} of the next refills, leaving
-     * {@code keepFreePages} pages free, and starts zeroing them. No-op unless {@link #zeroAhead}.
+     * At the end of a pause: the first refill after it takes blocks for up to {@code bytes} of the
+     * refills, leaving {@code keepFreePages} pages free, and starts the zeroer on them (outside the
+     * pause, which then ends with the heap as its collection left it). No-op unless {@link #zeroAhead}.
      */
     public synchronized void fillReserve(long bytes, int keepFreePages) {
         if (reserve != null) {
-            reserve.fill(Math.toIntExact(bytes / BLOCK_BYTES), keepFreePages);
+            reserveWanted = Math.toIntExact(bytes / BLOCK_BYTES);
+            reserveKeepPages = keepFreePages;
         }
     }
 
@@ -165,6 +174,7 @@ public final class CopySpace implements Space, CopyTarget {
      */
     public synchronized void returnReserve() {
         if (reserve != null) {
+            reserveWanted = 0;
             reserve.giveBack();
         }
     }
@@ -172,6 +182,11 @@ public final class CopySpace implements Space, CopyTarget {
     /** Bytes the reserve holds for refills: free room, though the page resource counts it used. */
     public synchronized long reservedBytes() {
         return reserve == null ? 0 : reserve.bytes();
+    }
+
+    /** The longest run of adjacent reserve blocks, in bytes: free room in one piece. */
+    public synchronized long reservedLargestRun() {
+        return reserve == null ? 0 : reserve.largestRunBytes();
     }
 
     /** Blocks refills got already zeroed, since {@link #zeroAhead}. */

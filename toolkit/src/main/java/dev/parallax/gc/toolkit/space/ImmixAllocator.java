@@ -15,6 +15,10 @@ public final class ImmixAllocator {
     private final ImmixSpace space;
     private long block;
     private int line;
+    /** Where the block being filled is known zero (past its end: nowhere); see {@link ImmixSpace#freshBlock(long[])}. */
+    private final long[] zeroedFrom = {Long.MAX_VALUE};
+    /** The same for a block taken whole for a medium object (overflow allocation). */
+    private final long[] overflowZeroedFrom = {Long.MAX_VALUE};
 
     public ImmixAllocator(ImmixSpace space) {
         this.space = space;
@@ -27,11 +31,11 @@ public final class ImmixAllocator {
      */
     public boolean refill(AllocationBuffer buffer, long minBytes) {
         if (minBytes > ImmixSpace.LINE_BYTES) {
-            long fresh = space.freshBlock();
+            long fresh = space.freshBlock(overflowZeroedFrom);
             if (fresh == 0) {
                 return takeHole(buffer, minBytes);   // no fresh block: a big enough hole may still be there
             }
-            buffer.reset(fresh, fresh + ImmixSpace.BLOCK_BYTES);
+            reset(buffer, fresh, fresh + ImmixSpace.BLOCK_BYTES, overflowZeroedFrom[0]);
             return true;
         }
         return takeHole(buffer, minBytes);
@@ -44,12 +48,12 @@ public final class ImmixAllocator {
                 if (hole >= 0) {
                     int first = (int) (hole >>> 32);
                     line = (int) hole;
-                    buffer.reset(block + ((long) first << ImmixSpace.LOG_LINE_BYTES),
-                            block + ((long) line << ImmixSpace.LOG_LINE_BYTES));
+                    reset(buffer, block + ((long) first << ImmixSpace.LOG_LINE_BYTES),
+                            block + ((long) line << ImmixSpace.LOG_LINE_BYTES), zeroedFrom[0]);
                     return true;
                 }
             }
-            block = space.nextBlock();
+            block = space.nextBlock(zeroedFrom);
             line = 0;
             if (block == 0) {
                 return false;
@@ -57,9 +61,15 @@ public final class ImmixAllocator {
         }
     }
 
+    /** Hands {@code buffer} the hole {@code [start, end)} of a block known zero from {@code blockZeroedFrom}. */
+    private static void reset(AllocationBuffer buffer, long start, long end, long blockZeroedFrom) {
+        buffer.reset(start, end, Math.max(start, Math.min(blockZeroedFrom, end)));
+    }
+
     /** Forgets the block being filled: after a collection its lines mean something else. */
     public void reset() {
         block = 0;
         line = 0;
+        zeroedFrom[0] = Long.MAX_VALUE;
     }
 }

@@ -119,14 +119,40 @@ public final class ImmixSpace implements Space {
 
     // ---- allocation (mutator slow paths, through ImmixAllocator) ---------------------------------
 
-    /** The next recyclable block, handed out once per cycle, else a fresh block; 0 when none. */
-    synchronized long nextBlock() {
+    /**
+     * The next recyclable block, handed out once per cycle, else a fresh block; 0 when none.
+     * {@code zeroedFrom[0]} is set to where the block is known zero (past its end: nowhere).
+     */
+    synchronized long nextBlock(long[] zeroedFrom) {
         if (recyclableNext < recyclableCount) {
             int index = recyclable[recyclableNext++];
             long free = (long) (LINES - liveLines[index]) * LINE_BYTES;
             freeLineBytes -= free;
             objectBytes += free;
+            zeroedFrom[0] = Long.MAX_VALUE;
             return blockStart(index);
+        }
+        return freshBlock(zeroedFrom);
+    }
+
+    /**
+     * A block with every line free for a mutator: from the zeroing reserve when there is one (set
+     * {@code zeroedFrom[0]} to where it is known zero), else from the page resource; 0 when the
+     * heap has none.
+     */
+    synchronized long freshBlock(long[] zeroedFrom) {
+        zeroedFrom[0] = Long.MAX_VALUE;
+        if (reserve != null && !collecting) {
+            if (reserveKeepPages >= 0) {   // the first fresh block after a pause fills the reserve, outside the pause
+                reserve.fill(Integer.MAX_VALUE, reserveKeepPages);
+                reserveKeepPages = -1;
+            }
+            long block = reserve.take(zeroedFrom);
+            if (block != 0) {
+                adopt(block);
+                return block;
+            }
+            zeroedFrom[0] = Long.MAX_VALUE;
         }
         return freshBlock();
     }
@@ -135,17 +161,86 @@ public final class ImmixSpace implements Space {
     synchronized long freshBlock() {
         long start = pages.acquire(BLOCK_PAGES, BLOCK_PAGES, id);
         if (start != 0) {
-            int index = blockIndex(start);
-            owned[index] = true;
-            liveLines[index] = 0;
-            ownedBlocks++;
-            lines.clearRange(start, start + BLOCK_BYTES);
-            marks.clearRange(start, start + BLOCK_BYTES);
-            if (!collecting) {
-                objectBytes += BLOCK_BYTES;   // handed to a mutator
-            }
+            adopt(start);
         }
         return start;
+    }
+
+    /** The block at {@code start}, just taken from the pages, becomes one of this space's, every line free. */
+    private void adopt(long start) {
+        int index = blockIndex(start);
+        owned[index] = true;
+        liveLines[index] = 0;
+        ownedBlocks++;
+        lines.clearRange(start, start + BLOCK_BYTES);
+        marks.clearRange(start, start + BLOCK_BYTES);
+        if (!collecting) {
+            objectBytes += BLOCK_BYTES;   // handed to a mutator
+        }
+    }
+
+    /** Fresh blocks zeroed ahead of the mutators ({@link #zeroAhead}), or null. */
+    private ZeroingReserve reserve;
+    /** Pages the reserve leaves free when the next fresh block fills it; -1: it is not to be filled. */
+    private int reserveKeepPages = -1;
+
+    /**
+     * From now on, mutators' fresh blocks come from a {@link ZeroingReserve} of up to
+     * {@code maxBlocks} blocks, filled at the end of each pause ({@link #fillReserve}) and zeroed by
+     * a background thread while the mutators run.
+     *
+     * @return false, and nothing changes, when the heap is one other threads may not access
+     */
+    public synchronized boolean zeroAhead(int maxBlocks, String threadName) {
+        if (reserve != null) {
+            throw new IllegalStateException(name + " already zeroes ahead");
+        }
+        if (!ZeroingReserve.possible(objects.heap())) {
+            return false;
+        }
+        reserve = new ZeroingReserve(pages, id, maxBlocks, BLOCK_PAGES, true, threadName);
+        return true;
+    }
+
+    /**
+     * At the end of a pause: the first fresh block a mutator takes after it fills the reserve with up
+     * to its most blocks, leaving {@code keepFreePages} pages free (outside the pause, which then ends
+     * with the heap as its collection left it). No-op without a reserve.
+     */
+    public synchronized void fillReserve(int keepFreePages) {
+        if (reserve != null) {
+            reserveKeepPages = Math.max(0, keepFreePages);
+        }
+    }
+
+    /** Gives the reserve's untaken blocks back to the pages: at the start of every pause, and when another allocation needs them. */
+    public synchronized void returnReserve() {
+        if (reserve != null) {
+            reserveKeepPages = -1;
+            reserve.giveBack();
+        }
+    }
+
+    /** Bytes the reserve holds for mutators: free room, though the page resource counts it used. */
+    public synchronized long reservedBytes() {
+        return reserve == null ? 0 : reserve.bytes();
+    }
+
+    /** The longest run of adjacent reserve blocks, in bytes: free room in one piece. */
+    public synchronized long reservedLargestRun() {
+        return reserve == null ? 0 : reserve.largestRunBytes();
+    }
+
+    /** Fresh blocks mutators got already zeroed, since {@link #zeroAhead}. */
+    public synchronized long zeroedAhead() {
+        return reserve == null ? 0 : reserve.takenZeroed();
+    }
+
+    /** Stops the reserve's zeroer thread, if any. */
+    public synchronized void closeReserve() {
+        if (reserve != null) {
+            reserve.close();
+        }
     }
 
     /**

@@ -44,6 +44,8 @@ public final class ZeroingReserve implements AutoCloseable {
     private final MemorySegment heap;
     private final long base;
     private final byte spaceId;
+    /** Blocks aligned to their size and taken lowest first (an Immix space's), or taken from the top (a copy space's). */
+    private final boolean aligned;
     private final int blockPages;
     private final long blockBytes;
     private final long[] blocks;
@@ -62,14 +64,18 @@ public final class ZeroingReserve implements AutoCloseable {
     /**
      * @param maxBlocks   the most blocks one round holds (the nursery's budget in blocks)
      * @param blockPages  pages per block
+     * @param aligned     blocks aligned to {@code blockPages} from the heap's base and taken lowest
+     *                    first, as {@link PageResource#acquire} gives them; else from the top
      */
-    public ZeroingReserve(PageResource pages, byte spaceId, int maxBlocks, int blockPages, String threadName) {
+    public ZeroingReserve(PageResource pages, byte spaceId, int maxBlocks, int blockPages, boolean aligned,
+                          String threadName) {
         ObjectModel objects = pages.objects();
         this.pages = pages;
         this.objects = objects;
         this.heap = objects.heap();
         this.base = objects.base();
         this.spaceId = spaceId;
+        this.aligned = aligned;
         this.blockPages = blockPages;
         this.blockBytes = (long) blockPages << PageResource.LOG_PAGE_BYTES;
         this.blocks = new long[Math.max(1, maxBlocks)];
@@ -83,10 +89,10 @@ public final class ZeroingReserve implements AutoCloseable {
     }
 
     /**
-     * Takes up to {@code wanted} blocks from the top of the heap, leaving at least {@code keepFreePages}
-     * pages free, and wakes the zeroer. The reserve must be empty ({@link #giveBack} first). Cost: one
-     * page-resource call when a run of them all is free (each block then formatted as its own free
-     * cell), else one per block.
+     * Takes up to {@code wanted} blocks, leaving at least {@code keepFreePages} pages free, and wakes
+     * the zeroer. The reserve must be empty ({@link #giveBack} first). Cost: one page-resource call
+     * per run taken, asking for all the blocks left and halving the request when no run that long
+     * is free; each block is then formatted as its own free cell.
      *
      * @return the blocks taken
      */
@@ -96,19 +102,23 @@ public final class ZeroingReserve implements AutoCloseable {
         }
         long newRound = round + 1;
         int limit = Math.max(0, Math.min(Math.min(wanted, blocks.length), (pages.freePages() - keepFreePages) / blockPages));
-        long run = limit == 0 ? 0 : pages.acquireFromTop(limit * blockPages, spaceId);
         int n = 0;
+        int ask = limit;
         while (n < limit) {
-            long block = run != 0 ? run + n * blockBytes : pages.acquireFromTop(blockPages, spaceId);
-            if (block == 0) {
-                break;
+            int k = Math.min(ask, limit - n);
+            long run = aligned ? pages.acquire(k * blockPages, blockPages, spaceId) : pages.acquireFromTop(k * blockPages, spaceId);
+            if (run == 0) {
+                if (k == 1) {
+                    break;
+                }
+                ask = k / 2;
+                continue;
             }
-            if (run != 0) {
-                objects.formatFree(block, blockBytes, 0);   // each block its own free cell: the heap parses as they go
+            for (int b = 0; b < k; b++, n++) {
+                blocks[n] = run + b * blockBytes;
+                objects.formatFree(blocks[n], blockBytes, 0);   // each block its own free cell: the heap parses as they go
+                state.set(n, newRound << 2 | DIRTY);
             }
-            blocks[n] = block;
-            state.set(n, newRound << 2 | DIRTY);
-            n++;
         }
         count = n;
         next = 0;
@@ -186,6 +196,20 @@ public final class ZeroingReserve implements AutoCloseable {
     /** Bytes in blocks not yet taken (free room the space holds for its mutators). */
     public long bytes() {
         return (long) (count - next) * blockBytes;
+    }
+
+    /**
+     * Bytes in the longest run of adjacent blocks not yet taken: free room in one piece, which a
+     * large object gets once {@link #giveBack} returned it. Cost: one pass over the blocks.
+     */
+    public long largestRunBytes() {
+        long best = 0;
+        long run = 0;
+        for (int i = next; i < count; i++) {
+            run = i > next && blocks[i] == blocks[i - 1] + blockBytes ? run + blockBytes : blockBytes;
+            best = Math.max(best, run);
+        }
+        return best;
     }
 
     /** Blocks handed to mutators already zeroed, since this reserve was made. */

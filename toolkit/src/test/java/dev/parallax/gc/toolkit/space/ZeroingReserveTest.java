@@ -26,8 +26,17 @@ class ZeroingReserveTest {
 
     @Test
     void aBlockTakenAsZeroIsZeroAndNoBlockIsWrittenOnceTaken() {
+        race(false);
+    }
+
+    @Test
+    void theSameWithBlocksAlignedFromTheBottomAsAnImmixSpaceTakesThem() {
+        race(true);
+    }
+
+    private static void race(boolean aligned) {
         try (SpacesHeap h = new SpacesHeap(8L << 20, 1, Arena.ofShared());
-             ZeroingReserve reserve = new ZeroingReserve(h.pages, (byte) 1, BLOCKS, BLOCK_PAGES, "test-zeroer")) {
+             ZeroingReserve reserve = new ZeroingReserve(h.pages, (byte) 1, BLOCKS, BLOCK_PAGES, aligned, "test-zeroer")) {
             MemorySegment heap = h.objects.heap();
             long base = h.objects.base();
             int zeroedSeen = 0;
@@ -40,6 +49,9 @@ class ZeroingReserveTest {
                 for (int i = 0; i < n; i++) {
                     long block = reserve.take(zeroFrom);
                     taken[i] = block;
+                    if (aligned) {
+                        assertEquals(0, (block - h.objects.base()) % BLOCK_BYTES, "an aligned reserve's block is aligned");
+                    }
                     if (zeroFrom[0] == block + ZeroingReserve.HEADER_BYTES) {
                         zeroedSeen++;
                         for (long a = zeroFrom[0]; a < block + BLOCK_BYTES; a += 8) {
@@ -70,12 +82,13 @@ class ZeroingReserveTest {
     @Test
     void giveBackReturnsTheUntakenBlocksAndTheReserveRefusesToFillTwice() {
         try (SpacesHeap h = new SpacesHeap(8L << 20, 1, Arena.ofShared());
-             ZeroingReserve reserve = new ZeroingReserve(h.pages, (byte) 1, BLOCKS, BLOCK_PAGES, "test-zeroer")) {
+             ZeroingReserve reserve = new ZeroingReserve(h.pages, (byte) 1, BLOCKS, BLOCK_PAGES, false, "test-zeroer")) {
             PageResource pages = h.pages;
             int free = pages.freePages();
             assertEquals(10, reserve.fill(10, 0));
             assertEquals(free - 10 * BLOCK_PAGES, pages.freePages());
             assertEquals(10 * BLOCK_BYTES, reserve.bytes());
+            assertEquals(10 * BLOCK_BYTES, reserve.largestRunBytes(), "ten adjacent blocks taken from a free heap");
             assertThrows(IllegalStateException.class, () -> reserve.fill(10, 0));
             long block = reserve.take(new long[1]);
             assertEquals(1, pages.ownerOf(block));
