@@ -53,10 +53,10 @@ import java.util.Map;
  * nursery forwards by compare-and-set, each worker promotes through its own buffer, the mature space
  * marks atomically and is swept by all of them. With a mark-sweep mature space, on one.
  *
- * <p>With {@code generational.zeroing=concurrent} (the default) each pause ends with the nursery
- * taking its next budget of blocks, which a background thread zeroes while the mutators run (a
- * {@link dev.parallax.gc.toolkit.space.ZeroingReserve}); each pause starts by giving back the ones
- * not taken.
+ * <p>With {@code generational.zeroing=concurrent} (the default) the first refill after each pause
+ * takes the nursery's next budget of blocks, which a background thread zeroes while the mutators
+ * run (a {@link dev.parallax.gc.toolkit.space.ZeroingReserve}); each pause starts by giving back
+ * the ones not taken.
  */
 public final class GenerationalCollector implements Collector {
     public static final String NAME = "generational";
@@ -324,9 +324,9 @@ public final class GenerationalCollector implements Collector {
 
     /**
      * The nursery's evacuated blocks go back; a full collection also sweeps the mature space (on the
-     * GC workers) and the large-object space. Then the nursery takes the blocks of its next budget
-     * (with {@code generational.zeroing=concurrent}, zeroed by a background thread while the
-     * mutators run).
+     * GC workers) and the large-object space. The nursery's next budget of blocks is then asked for
+     * (with {@code generational.zeroing=concurrent}: taken by the first refill after the pause and
+     * zeroed by a background thread while the mutators run).
      */
     private void release(CollectionScope scope, boolean full) {
         scope.phase(GcPhase.RELEASE);

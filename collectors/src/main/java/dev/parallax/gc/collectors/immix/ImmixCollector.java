@@ -167,8 +167,9 @@ public final class ImmixCollector implements Collector {
 
     /**
      * Dead objects' lines become holes (blocks swept by the GC workers), empty blocks and dead large
-     * objects go back; with {@code immix.zeroing=concurrent} three quarters of the free pages become
-     * fresh blocks a background thread zeroes while the mutators run.
+     * objects go back; with {@code immix.zeroing=concurrent} the first fresh block after the pause
+     * fills a reserve of up to three quarters of the free pages, which a background thread zeroes
+     * while the mutators run.
      */
     private void release(CollectionScope scope) {
         scope.phase(GcPhase.RELEASE);

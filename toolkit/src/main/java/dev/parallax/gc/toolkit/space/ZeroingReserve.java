@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Blocks a space takes from the page resource ahead of its mutators, at the end of a pause, and a
- * background thread zeroes while the mutators run (concurrent zeroing: Yang et al., "Why nothing
- * matters: the impact of zeroing", OOPSLA 2011). A mutator's refill then gets a block that is
+ * Blocks a space takes from the page resource ahead of its mutators, after a pause (at its first
+ * refill), and a background thread zeroes while the mutators run (concurrent zeroing: Yang et al.,
+ * "Why nothing matters: the impact of zeroing", OOPSLA 2011). A mutator's refill then gets a block that is
  * already zero and writes only object headers into it, instead of zeroing 32 KiB on its own
  * critical path. Meant for a machine with a core the mutators leave idle.
  *
@@ -28,7 +28,9 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Threads: {@link #fill}, {@link #take} and {@link #giveBack} are called under the owning
  * space's lock; the zeroer thread is this object's own. Cost to the mutator: one compare-and-set
- * per block taken.
+ * per block taken, and for the first refill after a pause the page-resource calls of {@link #fill}.
+ * An owner must give the blocks back at the start of every pause: a collection must see them as
+ * free pages, and nothing but the takers and this zeroer may write them.
  */
 public final class ZeroingReserve implements AutoCloseable {
     /** The bytes at a waiting block's start that hold its FREE cell header and link: never zeroed here. */
