@@ -38,7 +38,10 @@ import java.util.Map;
  * unpinned survivors of the sparsest blocks into fresh ones: defragmentation without a compaction
  * pass. A collection without evacuation traces on {@code immix.workers} GC threads; one with
  * evacuation copies, on the collecting thread alone. Pins are respected: conservative roots are
- * visited before any object moves.
+ * visited before any object moves. With {@code immix.zeroing=concurrent} (the default) mutators'
+ * fresh blocks come from a {@link dev.parallax.gc.toolkit.space.ZeroingReserve} (filled by the
+ * first fresh block after a pause, zeroed by a background thread while the mutators run); each
+ * collection starts by giving its untaken blocks back.
  */
 public final class ImmixCollector implements Collector {
     public static final String NAME = "immix";
