@@ -4,13 +4,13 @@ import dev.parallax.gc.api.collector.AllocationBuffer;
 import dev.parallax.gc.api.object.HeaderLayout;
 import dev.parallax.gc.api.object.ObjectModel;
 import dev.parallax.gc.toolkit.heap.PageResource;
-import dev.parallax.gc.toolkit.metadata.SideBits;
+import dev.parallax.gc.toolkit.metadata.MarkBytes;
 import dev.parallax.gc.toolkit.metadata.SideBytes;
 import dev.parallax.gc.toolkit.workers.WorkerPool;
 
 /**
  * Mark-region space after Immix (Blackburn and McKinley, PLDI 2008): the heap in 32 KiB blocks of
- * 128 lines of 256 bytes. Tracing marks each live object (a side bitmap) and every line it covers;
+ * 128 lines of 256 bytes. Tracing marks each live object (a side byte table) and every line it covers;
  * release makes every gap between live objects a free cell, gives empty blocks back to the page
  * resource and lists the others with free lines as recyclable; mutators bump-allocate into holes,
  * runs of free lines ({@link ImmixAllocator}). Objects never move, except that a collection may
@@ -22,11 +22,14 @@ import dev.parallax.gc.toolkit.workers.WorkerPool;
  * the "one implicit line after a marked line" rule. Every hole is a free cell of its own, so the
  * pages stay parsable while allocators fill holes.
  *
- * <p>Cost: tracing sets a mark bit and touches no object; the line marks are set when the tracer
+ * <p>Cost: tracing sets a mark byte and touches no object; the line marks are set when the tracer
  * scans the object ({@link #postScanObject}, MMTk's mark-lines-at-scan-time), from the header the
- * scan loads anyway. Release visits each block's live objects through the bitmap (one header read
- * each, which also counts the live bytes) and its 128 line marks, the blocks shared among the GC
- * workers. Objects larger than {@link #MAX_OBJECT_BYTES} belong in a large-object space.
+ * scan loads anyway. Release visits each block's live objects through the mark table (one header
+ * read each, which also counts the live bytes) and its 128 line marks, the blocks shared among the
+ * GC workers. The mark table ({@link MarkBytes}, a byte per 8-byte granule: 1/8 of the heap) lets
+ * several workers mark with plain stores in release mode, where a bitmap needs a compare-and-set
+ * per mark ({@link #atomicMarking}). Objects larger than {@link #MAX_OBJECT_BYTES} belong in a
+ * large-object space.
  */
 public final class ImmixSpace implements Space {
     public static final int BLOCK_PAGES = 8;
@@ -45,7 +48,7 @@ public final class ImmixSpace implements Space {
     private final PageResource pages;
     private final ObjectModel objects;
     private final long base;
-    private final SideBits marks;
+    private final MarkBytes marks;
     private final SideBytes lines;
     /** Per block of the heap: whether this space owns it, and its live lines after the last collection. */
     private final boolean[] owned;
@@ -72,8 +75,10 @@ public final class ImmixSpace implements Space {
     private int sparseBlocks;
     /** Bytes of the objects marked or evacuated by the last collection, plus blocks handed out since. */
     private long objectBytes;
-    /** Whether several tracers mark at once (marks then set with compare-and-set). */
+    /** Whether several tracers mark at once (then nothing moves). */
     private boolean atomic;
+    /** Whether marks are set with compare-and-set: several tracers in debug mode, where counts must be exact. */
+    private boolean exactMarks;
     // evacuation during a collection
     private boolean defrag;
     /** Between prepare and release: blocks taken then hold copies, counted as they are made. */
@@ -88,7 +93,7 @@ public final class ImmixSpace implements Space {
         this.pages = pages;
         this.objects = pages.objects();
         this.base = objects.base();
-        this.marks = new SideBits(objects.base(), objects.limit(), 3);
+        this.marks = new MarkBytes(objects.base(), objects.limit(), 3);
         this.lines = new SideBytes(objects.base(), objects.limit(), LOG_LINE_BYTES);
         this.blockCount = Math.toIntExact(objects.capacity() >>> LOG_BLOCK_BYTES);
         this.owned = new boolean[blockCount];
@@ -351,11 +356,20 @@ public final class ImmixSpace implements Space {
     }
 
     /**
-     * Whether the next traces run on several workers: marks are then set with compare-and-set (and
-     * evacuation, which copies, is off). Set before {@link #prepare}.
+     * Whether the next traces run on several workers: evacuation, which copies, is then off, and in
+     * debug mode marks are set with compare-and-set. In release mode they stay plain byte stores
+     * ({@link MarkBytes#testAndSetRacy}): two workers reaching an object at the same instant may both
+     * scan it, which is harmless here (nothing moves, a second scan marks nothing new) but counts it
+     * twice in the trace's scan count; debug mode counts exactly. Set before {@link #prepare}.
      */
     public void atomicMarking(boolean on) {
         this.atomic = on;
+        this.exactMarks = on && objects.debug();
+    }
+
+    /** Marks {@code object}; true if it was unmarked (see {@link #atomicMarking} for several tracers). */
+    private boolean mark(long object) {
+        return exactMarks ? marks.testAndSetAtomic(object) : marks.testAndSetRacy(object);
     }
 
     @Override
@@ -363,7 +377,7 @@ public final class ImmixSpace implements Space {
         if (defrag && candidate[blockIndex(object)]) {
             return traceCandidate(object, queue);
         }
-        if (atomic ? marks.testAndSetAtomic(object) : marks.testAndSet(object)) {
+        if (mark(object)) {
             queue.enqueue(object);
         }
         return object;
@@ -396,14 +410,14 @@ public final class ImmixSpace implements Space {
                 return copy;
             }
         }
-        marks.testAndSet(object);
+        marks.testAndSetRacy(object);   // one tracer while evacuating
         queue.enqueue(object);
         return object;
     }
 
     @Override
     public void pinAndTrace(long object, TraceQueue queue) {
-        if (atomic ? marks.testAndSetAtomic(object) : marks.testAndSet(object)) {
+        if (mark(object)) {
             queue.enqueue(object);
         }
     }
@@ -429,7 +443,7 @@ public final class ImmixSpace implements Space {
         evacuationCursor += bytes;
         objects.copyObject(object, copy, bytes);
         objects.setStatus(object, HeaderLayout.forwardingWord(copy));
-        marks.testAndSet(copy);   // its lines when the tracer scans it
+        marks.testAndSetRacy(copy);   // one tracer while evacuating; its lines when the tracer scans it
         evacuated++;
         return copy;
     }
@@ -581,7 +595,7 @@ public final class ImmixSpace implements Space {
      * A target for objects another space copies in (a nursery's survivors, promoted): bump allocation
      * into this space's holes and fresh blocks through its own allocator, or, while this space is
      * being collected, into the holes of blocks no allocator took since the last collection and then
-     * fresh blocks, the copies marked live (with compare-and-set under {@link #atomicMarking}). One
+     * fresh blocks, the copies marked live (each by the worker that made it). One
      * target per GC worker: each bumps in its own buffer, and blocks and holes are handed out under
      * this space's lock.
      */
@@ -607,7 +621,7 @@ public final class ImmixSpace implements Space {
                 }
                 copy = buffer.tryBump(bytes);
             }
-            if (collecting && !(atomic ? marks.testAndSetAtomic(copy) : marks.testAndSet(copy))) {
+            if (collecting && !mark(copy)) {
                 throw new IllegalStateException("a fresh copy at 0x" + Long.toHexString(copy) + " was already marked");
             }   // its lines when the tracer scans it (the copying space queues it)
             return copy;
