@@ -117,6 +117,11 @@ public final class TestStrategies {
         public HeapUsage usage() {
             return delegate.usage();
         }
+
+        @Override
+        public void close() {
+            delegate.close();
+        }
     }
 
     /** Needs a barrier; the barrier records every call as {object, field, old, new}. */

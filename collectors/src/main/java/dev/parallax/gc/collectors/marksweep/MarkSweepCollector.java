@@ -19,6 +19,8 @@ import dev.parallax.gc.collectors.trace.MarkBitmap;
 import dev.parallax.gc.collectors.trace.Marker;
 import dev.parallax.gc.collectors.trace.MarkerReferences;
 
+import java.util.Map;
+
 /**
  * Stop-the-world, non-moving mark-sweep (McCarthy 1960) over segregated free lists.
  *
@@ -31,6 +33,11 @@ import dev.parallax.gc.collectors.trace.MarkerReferences;
  * it jumps from live object to live object, with header bits it walks every cell. Allocation hands
  * out free chunks as thread-local buffers.
  *
+ * <p>With {@code mark-sweep.zeroing=concurrent} (the default) the first buffer refill after each
+ * pause takes buffer-sized free chunks for up to three quarters of the free bytes, which a
+ * background thread zeroes while the mutators run ({@link FreeListSpace#zeroAhead}); {@code mutator}:
+ * each mutator zeroes the buffers it gets.
+ *
  * <p>Cost: marking is proportional to the live graph; sweeping to the live objects plus the bitmap
  * (1/512 of the heap's words), or to every cell with header bits. Objects never move, so pinning is
  * free and conservative roots need nothing more.
@@ -38,11 +45,15 @@ import dev.parallax.gc.collectors.trace.MarkerReferences;
 public final class MarkSweepCollector implements Collector {
     public static final String NAME = "mark-sweep";
     public static final String MARKS_OPTION = "mark-sweep.marks";
+    public static final String ZEROING_OPTION = "mark-sweep.zeroing";
+    /** Heap bytes per chunk the zeroer can hold in one cycle (a cycle's chunks are buffer-sized, 32 KiB by default). */
+    private static final long ZEROER_BYTES_PER_CHUNK = 16 << 10;
 
     /** Where the marks live. */
     public enum Marks { BITMAP, HEADER }
 
     private final Marks placement;
+    private final boolean zeroAhead;
     private FreeListSpace space;
     private Marker marker;
     private BitmapSweeper bitmapSweeper;   // with bitmap marks
@@ -52,15 +63,21 @@ public final class MarkSweepCollector implements Collector {
 
     @Inject
     public MarkSweepCollector(GcConfig config) {
-        this(marks(config.option(MARKS_OPTION, "bitmap")));
+        this(marks(config.option(MARKS_OPTION, "bitmap")), zeroing(config.option(ZEROING_OPTION, "concurrent")));
     }
 
     public MarkSweepCollector() {
-        this(Marks.BITMAP);
+        this(Marks.BITMAP, true);
     }
 
     public MarkSweepCollector(Marks placement) {
+        this(placement, true);
+    }
+
+    /** With {@code zeroAhead}, a background thread zeroes buffers ahead of the mutators' refills. */
+    public MarkSweepCollector(Marks placement, boolean zeroAhead) {
         this.placement = placement;
+        this.zeroAhead = zeroAhead;
     }
 
     private static Marks marks(String value) {
@@ -69,6 +86,15 @@ public final class MarkSweepCollector implements Collector {
             case "header" -> Marks.HEADER;
             default -> throw new GcConfigException(MARKS_OPTION + ": '" + value + "' is not a mark placement; use "
                     + "bitmap or header");
+        };
+    }
+
+    private static boolean zeroing(String value) {
+        return switch (value) {
+            case "concurrent" -> true;
+            case "mutator" -> false;
+            default -> throw new GcConfigException(ZEROING_OPTION + ": '" + value + "' is not a zeroing policy; use "
+                    + "concurrent or mutator");
         };
     }
 
@@ -94,6 +120,9 @@ public final class MarkSweepCollector implements Collector {
             this.cellSweeper = new Sweeper(objects, space.list());
         }
         this.references = new MarkerReferences(marker);
+        if (zeroAhead) {
+            space.zeroAhead(Math.toIntExact(Math.max(1, objects.capacity() / ZEROER_BYTES_PER_CHUNK)), "mark-sweep-zeroer");
+        }
     }
 
     /** Where this collector keeps its marks. */
@@ -173,7 +202,17 @@ public final class MarkSweepCollector implements Collector {
     }
 
     @Override
+    public Map<String, Long> counters() {
+        return zeroAhead ? Map.of("zeroed-ahead", space.zeroedAhead()) : Map.of();
+    }
+
+    @Override
     public HeapUsage usage() {
         return space.usage();
+    }
+
+    @Override
+    public void close() {
+        space.closeZeroer();
     }
 }

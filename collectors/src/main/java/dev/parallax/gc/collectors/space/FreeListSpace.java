@@ -3,6 +3,7 @@ package dev.parallax.gc.collectors.space;
 import dev.parallax.gc.api.collector.AllocationBuffer;
 import dev.parallax.gc.api.collector.HeapUsage;
 import dev.parallax.gc.api.object.ObjectModel;
+import dev.parallax.gc.toolkit.space.ConcurrentZeroer;
 
 /**
  * The allocation side every free-list collector shares: the whole heap starts as one free chunk;
@@ -14,6 +15,12 @@ import dev.parallax.gc.api.object.ObjectModel;
  * lists with {@link #beginRebuild()} and {@link #endRebuild()}: in between, {@code usage()} and
  * {@link #freeBytes()} answer with the account taken when the rebuild began and never read the
  * lists, which may lead through memory the pause has already reused.
+ *
+ * <p>With {@link #zeroAhead}, the first buffer refill after each rebuild takes buffer-sized chunks
+ * for up to three quarters of the free bytes out of the lists into a {@link ConcurrentZeroer},
+ * whose thread zeroes them while the mutators run; refills hand them out in that order, most of
+ * them already zero. {@link #beginRebuild()} puts the ones not taken back into the lists (adjacent
+ * ones as one chunk), as does an allocation the lists cannot serve without them.
  */
 public final class FreeListSpace {
     private final ObjectModel objects;
@@ -22,6 +29,12 @@ public final class FreeListSpace {
     private boolean rebuilding;
     /** Guarded by this: the account as the current rebuild began. */
     private HeapUsage beforeRebuild;
+    /** Guarded by this: buffer-sized chunks zeroed ahead of the refills ({@link #zeroAhead}), or null. */
+    private ConcurrentZeroer zeroer;
+    /** Guarded by this: whether the next refill fills the zeroer's round (after each rebuild). */
+    private boolean zeroerWanted;
+    private final long[] zeroedFrom = new long[1];
+    private final AllocationBuffer carved = new AllocationBuffer();
 
     public FreeListSpace(ObjectModel objects) {
         this.objects = objects;
@@ -34,28 +47,116 @@ public final class FreeListSpace {
         return free;
     }
 
-    /** The collector is about to change the lists without the lock: readers get the account as of now. */
+    /**
+     * The collector is about to change the lists without the lock: the chunks zeroed ahead go back
+     * into them, and readers get the account as of now.
+     */
     public synchronized void beginRebuild() {
+        returnZeroed();
         beforeRebuild = account();
         rebuilding = true;
     }
 
-    /** The lists are consistent again: readers see them. */
+    /** The lists are consistent again: readers see them, and the next refill zeroes ahead (if on). */
     public synchronized void endRebuild() {
         rebuilding = false;
         beforeRebuild = null;
+        zeroerWanted = zeroer != null;
     }
 
+    /**
+     * From now on, buffer refills take chunks a background thread (named {@code threadName}) zeroed
+     * while the mutators ran, up to {@code maxChunks} a cycle.
+     *
+     * @return false, and nothing changes, when the heap is one other threads may not access
+     */
+    public synchronized boolean zeroAhead(int maxChunks, String threadName) {
+        if (zeroer != null) {
+            throw new IllegalStateException("this free-list space already zeroes ahead");
+        }
+        if (!ConcurrentZeroer.possible(objects.heap())) {
+            return false;
+        }
+        zeroer = new ConcurrentZeroer(objects, maxChunks, threadName);
+        zeroerWanted = true;
+        return true;
+    }
+
+    /**
+     * A buffer of at least {@code minBytes}, {@code preferredBytes} when a chunk that large is free
+     * (see {@link FreeList#refill}); with zeroing ahead, a buffer-sized request gets the zeroer's next
+     * chunk, known zero from past its header when the zeroer got there first. False when none fits.
+     */
     public synchronized boolean refill(AllocationBuffer buffer, long minBytes, long preferredBytes) {
-        return free.refill(buffer, minBytes, preferredBytes);
+        if (zeroer != null && minBytes <= preferredBytes) {
+            if (zeroerWanted) {   // the first refill after a rebuild: outside the pause
+                zeroerWanted = false;
+                fillZeroer(preferredBytes);
+            }
+            int chunk = zeroer.take(zeroedFrom);
+            if (chunk >= 0) {
+                buffer.reset(zeroer.start(chunk), zeroer.end(chunk), zeroedFrom[0]);
+                return true;
+            }
+        }
+        if (free.refill(buffer, minBytes, preferredBytes)) {
+            return true;
+        }
+        return returnZeroed() && free.refill(buffer, minBytes, preferredBytes);
+    }
+
+    /** Carves chunks of {@code bytes} from the lists for the zeroer while they keep a quarter of the free bytes. */
+    private void fillZeroer(long bytes) {
+        long keep = free.freeBytes() / 4;
+        zeroer.beginRound();
+        for (int n = 0; n < zeroer.capacity() && free.freeBytes() - bytes >= keep
+                && free.refill(carved, bytes, bytes); n++) {
+            zeroer.add(carved.cursor(), carved.limit());
+            carved.clear();
+        }
+        zeroer.publish();
+    }
+
+    /** The zeroer's chunks not taken go back into the lists, adjacent ones as one; true if there were any. */
+    private boolean returnZeroed() {
+        if (zeroer == null || zeroer.bytes() == 0) {
+            return false;
+        }
+        long[] run = new long[2];   // the run being gathered: [start, end)
+        zeroer.giveBack((start, end) -> {
+            if (start != run[1]) {
+                free.addFree(run[0], run[1], false);
+                run[0] = start;
+            }
+            run[1] = end;
+        });
+        free.addFree(run[0], run[1], false);
+        return true;
     }
 
     public synchronized long allocate(long bytes) {
-        return free.allocate(bytes);
+        long address = free.allocate(bytes);
+        return address != 0 || !returnZeroed() ? address : free.allocate(bytes);
     }
 
     public synchronized long freeBytes() {
-        return rebuilding ? beforeRebuild.freeBytes() : free.freeBytes();
+        return rebuilding ? beforeRebuild.freeBytes() : free.freeBytes() + zeroedAheadBytes();
+    }
+
+    private long zeroedAheadBytes() {
+        return zeroer == null ? 0 : zeroer.bytes();
+    }
+
+    /** Buffers handed out already zero, since {@link #zeroAhead}. */
+    public synchronized long zeroedAhead() {
+        return zeroer == null ? 0 : zeroer.takenZeroed();
+    }
+
+    /** Stops the zeroer thread, if any (its chunks stay with the heap). */
+    public synchronized void closeZeroer() {
+        if (zeroer != null) {
+            zeroer.close();
+        }
     }
 
     /** The account of the heap; during a rebuild, the one taken when it began. */
@@ -65,7 +166,8 @@ public final class FreeListSpace {
 
     private HeapUsage account() {
         long capacity = objects.limit() - objects.base();
-        long freeBytes = free.freeBytes();
-        return new HeapUsage(capacity, capacity - freeBytes, freeBytes, free.largestChunk());
+        long freeBytes = free.freeBytes() + zeroedAheadBytes();
+        long largest = Math.max(free.largestChunk(), zeroer == null ? 0 : zeroer.largestRunBytes());
+        return new HeapUsage(capacity, capacity - freeBytes, freeBytes, largest);
     }
 }

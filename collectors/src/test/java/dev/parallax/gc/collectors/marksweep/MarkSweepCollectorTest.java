@@ -60,6 +60,14 @@ class MarkSweepCollectorTest extends CollectorContractTest {
         assertTrue(e.getMessage().contains("'side' is not a mark placement"), e.getMessage());
     }
 
+    @Test
+    void aZeroingPolicyItDoesNotKnowIsRefusedNamingTheChoices() {
+        GcConfigException e = assertThrows(GcConfigException.class, () -> new MarkSweepCollector(GcConfig.defaults()
+                .withOptions(Map.of(MarkSweepCollector.ZEROING_OPTION, "lazy"))));
+        assertTrue(e.getMessage().contains("mark-sweep.zeroing: 'lazy' is not a zeroing policy; use concurrent or mutator"),
+                e.getMessage());
+    }
+
     /** Bitmap marks leave the headers alone while marking; header marks set the header's bit. */
     @Test
     void theMarksGoWhereThePlacementSays() {

@@ -83,4 +83,9 @@ abstract class DelegatingCollector implements Collector {
     public WriteBarrier writeBarrier() {
         return delegate.writeBarrier();
     }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
 }
