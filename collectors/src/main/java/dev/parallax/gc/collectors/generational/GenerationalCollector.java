@@ -345,6 +345,11 @@ public final class GenerationalCollector implements Collector {
         nursery.fillReserve(nurseryBudget, 0);   // the next budget's blocks, zeroed while the mutators run
     }
 
+    /**
+     * The objects the last trace scanned. In release mode with several GC workers the Immix marks are
+     * plain byte stores, so an object two workers reached at the same instant is counted twice
+     * ({@link dev.parallax.gc.toolkit.space.ImmixSpace#atomicMarking}); debug mode counts exactly.
+     */
     @Override
     public long liveObjects() {
         return liveObjects;

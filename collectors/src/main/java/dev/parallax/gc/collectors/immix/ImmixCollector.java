@@ -180,6 +180,11 @@ public final class ImmixCollector implements Collector {
         immix.fillReserve(pages.freePages() / 4);
     }
 
+    /**
+     * The objects the last trace scanned. In release mode with several GC workers the Immix marks are
+     * plain byte stores, so an object two workers reached at the same instant is counted twice
+     * ({@link dev.parallax.gc.toolkit.space.ImmixSpace#atomicMarking}); debug mode counts exactly.
+     */
     @Override
     public long liveObjects() {
         return liveObjects;
