@@ -40,10 +40,8 @@ import java.util.Map;
  * evacuation copies, on the collecting thread alone. Pins are respected: conservative roots are
  * visited before any object moves. With {@code immix.zeroing=concurrent} (the default) mutators'
  * fresh blocks come from a {@link dev.parallax.gc.toolkit.space.ZeroingReserve} (filled by the
- * first fresh block after a pause, zeroed by a background thread while the mutators run), and the
- * holes of recyclable blocks are zeroed by another one in the order mutators take the blocks; each
- * collection starts by giving the reserve's untaken blocks back (and the space's prepare stops the
- * hole zeroer).
+ * first fresh block after a pause, zeroed by a background thread while the mutators run); each
+ * collection starts by giving its untaken blocks back.
  */
 public final class ImmixCollector implements Collector {
     public static final String NAME = "immix";
@@ -174,7 +172,7 @@ public final class ImmixCollector implements Collector {
      * Dead objects' lines become holes (blocks swept by the GC workers), empty blocks and dead large
      * objects go back; with {@code immix.zeroing=concurrent} the first fresh block after the pause
      * fills a reserve of up to three quarters of the free pages, which a background thread zeroes
-     * while the mutators run, and the first recyclable block starts the zeroing of their holes.
+     * while the mutators run.
      */
     private void release(CollectionScope scope) {
         scope.phase(GcPhase.RELEASE);

@@ -35,8 +35,7 @@ public final class ImmixProvider implements StrategyProvider {
                 "immix.workers", "GC threads that trace a collection without evacuation (default: the machine's cores)",
                 "immix.defrag", "when to evacuate sparse blocks: auto (the default: when the last collection left "
                         + ImmixOptions.SPARSE_BLOCKS + " blocks at most half live), always or never",
-                "immix.zeroing", "concurrent (the default: background threads zero fresh blocks and the holes of "
-                        + "recyclable blocks while the mutators run) or mutator (each mutator zeroes the holes and "
-                        + "blocks it gets)");
+                "immix.zeroing", "concurrent (the default: a background thread zeroes fresh blocks while the "
+                        + "mutators run) or mutator (each mutator zeroes the blocks it gets)");
     }
 }

@@ -15,11 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * mutator writes only object headers into it, instead of zeroing it on its own critical path.
  * Meant for a machine with a core the mutators leave idle.
  *
- * <p>A region added with {@link #add} is a FREE cell while it waits (the heap stays parsable): the
- * zeroer zeroes all of it but the cell's first {@link #HEADER_BYTES}. A region added with
- * {@link #addInPlace} stays as its owner formatted it and is zeroed the owner's way
- * ({@link RegionZeroing}: the free lines of a recyclable Immix block, say). States, changed by
- * compare-and-set only:
+ * <p>Each region is a FREE cell while it waits (the heap stays parsable): the zeroer zeroes all of
+ * it but the cell's first {@link #HEADER_BYTES}. States, changed by compare-and-set only:
  * <pre>
  * DIRTY --zeroer--> ZEROING --zeroer--> ZEROED
  * DIRTY or ZEROED --take or giveBack--> TAKEN
@@ -50,16 +47,6 @@ public final class ConcurrentZeroer implements AutoCloseable {
         void accept(long start, long end);
     }
 
-    /**
-     * How the zeroer thread zeroes a region added with {@link #addInPlace}: it must write nothing
-     * but zeros, only into free memory of {@code [start, end)}, keeping the heap parsable. Runs on
-     * the zeroer thread while mutators run; may throw if the heap went away.
-     */
-    @FunctionalInterface
-    public interface RegionZeroing {
-        void zero(long start, long end);
-    }
-
     private final ObjectModel objects;
     private final MemorySegment heap;
     private final long base;
@@ -78,28 +65,15 @@ public final class ConcurrentZeroer implements AutoCloseable {
     private final Thread zeroer;
     /** Regions taken already zero: what zeroing ahead saved the mutators. */
     private long takenZeroed;
-    /** Per slot: whether the region was added in place (zeroed by {@link #inPlace}). */
-    private final boolean[] addedInPlace;
-    private final RegionZeroing inPlace;
 
     /** Up to {@code maxRegions} regions a round; starts the zeroer thread, named {@code threadName}. */
     public ConcurrentZeroer(ObjectModel objects, int maxRegions, String threadName) {
-        this(objects, maxRegions, threadName, null);
-    }
-
-    /**
-     * Up to {@code maxRegions} regions a round, those added with {@link #addInPlace} zeroed by
-     * {@code inPlace}; starts the zeroer thread, named {@code threadName}.
-     */
-    public ConcurrentZeroer(ObjectModel objects, int maxRegions, String threadName, RegionZeroing inPlace) {
         this.objects = objects;
-        this.inPlace = inPlace;
         this.heap = objects.heap();
         this.base = objects.base();
         this.starts = new long[Math.max(1, maxRegions)];
         this.ends = new long[starts.length];
         this.state = new AtomicLongArray(starts.length);
-        this.addedInPlace = new boolean[starts.length];
         this.zeroer = new Thread(this::zeroLoop, threadName);
         if (!heap.isAccessibleBy(zeroer)) {
             throw new IllegalStateException("zeroing ahead needs a heap other threads may access (a shared arena)");
@@ -134,25 +108,9 @@ public final class ConcurrentZeroer implements AutoCloseable {
      */
     public void add(long start, long end) {
         objects.formatFree(start, end - start, 0);   // its own free cell: the heap parses as regions go
-        append(start, end, false);
-    }
-
-    /**
-     * Adds {@code [start, end)} as it is (its owner keeps it parsable), to be zeroed by the
-     * {@link RegionZeroing} this zeroer was made with.
-     */
-    public void addInPlace(long start, long end) {
-        if (inPlace == null) {
-            throw new IllegalStateException("this zeroer was made without a way to zero regions in place");
-        }
-        append(start, end, true);
-    }
-
-    private void append(long start, long end, boolean asIs) {
         starts[count] = start;
         ends[count] = end;
-        addedInPlace[count] = asIs;
-        state.set(count, (round + 1) << 2 | DIRTY);   // publishes the slot's fields to the zeroer with the round
+        state.set(count, (round + 1) << 2 | DIRTY);
         count++;
         untakenBytes += end - start;
     }
@@ -166,8 +124,7 @@ public final class ConcurrentZeroer implements AutoCloseable {
     /**
      * The next region as its slot (read it with {@link #start} and {@link #end}), or -1 when none is
      * left; {@code zeroFrom[0]} is set to the address from which it is known zero (its end when the
-     * zeroer has not reached it; for a region added in place, below its end when the zeroer zeroed
-     * it its owner's way).
+     * zeroer has not reached it).
      */
     public int take(long[] zeroFrom) {
         if (next >= count) {
@@ -264,13 +221,9 @@ public final class ConcurrentZeroer implements AutoCloseable {
                     continue;
                 }
                 if (state.compareAndSet(i, tag | DIRTY, tag | ZEROING)) {
-                    try {   // the slot's fields read after the claim: this round's region
-                        if (addedInPlace[i]) {
-                            inPlace.zero(starts[i], ends[i]);
-                        } else {
-                            long start = starts[i] - base + HEADER_BYTES;
-                            heap.asSlice(start, ends[i] - base - start).fill((byte) 0);
-                        }
+                    long start = starts[i] - base + HEADER_BYTES;   // read after the claim: this round's region
+                    try {
+                        heap.asSlice(start, ends[i] - base - start).fill((byte) 0);
                     } catch (RuntimeException e) {   // the heap went away under us: the takers zero, as without a zeroer
                         state.set(i, tag | DIRTY);
                         return;

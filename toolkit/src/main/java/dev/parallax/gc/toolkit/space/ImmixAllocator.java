@@ -61,14 +61,9 @@ public final class ImmixAllocator {
         }
     }
 
-    /**
-     * Hands {@code buffer} the hole {@code [start, end)} of a block known zero from
-     * {@code blockZeroedFrom}, or whose holes are zero past their free-cell headers
-     * ({@link ImmixSpace#HOLES_ZEROED}).
-     */
+    /** Hands {@code buffer} the hole {@code [start, end)} of a block known zero from {@code blockZeroedFrom}. */
     private static void reset(AllocationBuffer buffer, long start, long end, long blockZeroedFrom) {
-        long zeroedFrom = blockZeroedFrom == ImmixSpace.HOLES_ZEROED ? start + ConcurrentZeroer.HEADER_BYTES : blockZeroedFrom;
-        buffer.reset(start, end, Math.max(start, Math.min(zeroedFrom, end)));
+        buffer.reset(start, end, Math.max(start, Math.min(blockZeroedFrom, end)));
     }
 
     /** Forgets the block being filled: after a collection its lines mean something else. */

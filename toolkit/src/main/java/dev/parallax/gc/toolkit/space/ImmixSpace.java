@@ -126,8 +126,7 @@ public final class ImmixSpace implements Space {
 
     /**
      * The next recyclable block, handed out once per cycle, else a fresh block; 0 when none.
-     * {@code zeroedFrom[0]} is set to where the block is known zero (past its end: nowhere; for a
-     * recyclable block whose holes the zeroer got to, {@link #HOLES_ZEROED}).
+     * {@code zeroedFrom[0]} is set to where the block is known zero (past its end: nowhere).
      */
     synchronized long nextBlock(long[] zeroedFrom) {
         if (recyclableNext < recyclableCount) {
@@ -136,55 +135,9 @@ public final class ImmixSpace implements Space {
             freeLineBytes -= free;
             objectBytes += free;
             zeroedFrom[0] = Long.MAX_VALUE;
-            if (holeZeroer != null) {
-                takeZeroedHoles(blockStart(index), zeroedFrom);
-            }
             return blockStart(index);
         }
         return freshBlock(zeroedFrom);
-    }
-
-    /**
-     * What {@code zeroedFrom[0]} says for a recyclable block whose holes are all zero but for each
-     * hole's free-cell header ({@link ConcurrentZeroer#HEADER_BYTES}): a hole {@code [start, end)}
-     * of it is zero from {@code start + HEADER_BYTES}.
-     */
-    public static final long HOLES_ZEROED = Long.MIN_VALUE;
-
-    /**
-     * Takes the recyclable block at {@code block} from the hole zeroer (in the order it was filled,
-     * which is the order blocks are handed out); the first recyclable block after a pause fills it.
-     */
-    private void takeZeroedHoles(long block, long[] zeroedFrom) {
-        if (holesWanted) {   // outside the pause: every recyclable block from this one on, in order
-            holesWanted = false;
-            holeZeroer.beginRound();
-            for (int r = recyclableNext - 1; r < recyclableCount && r - recyclableNext + 1 < holeZeroer.capacity(); r++) {
-                holeZeroer.addInPlace(blockStart(recyclable[r]), blockStart(recyclable[r]) + BLOCK_BYTES);
-            }
-            holeZeroer.publish();
-        }
-        long[] zeroFrom = holeTaken;
-        int slot = holeZeroer.take(zeroFrom);
-        if (slot < 0) {
-            return;   // beyond the round: the mutator zeroes
-        }
-        if (holeZeroer.start(slot) != block) {
-            throw new IllegalStateException(name + ": the hole zeroer's next block is 0x"
-                    + Long.toHexString(holeZeroer.start(slot)) + ", not the recyclable block 0x" + Long.toHexString(block));
-        }
-        if (zeroFrom[0] < block + BLOCK_BYTES) {
-            zeroedFrom[0] = HOLES_ZEROED;
-        }
-    }
-
-    /** The zeroer thread's work for one recyclable block: every hole's body (its free lines but the cell header). */
-    private void zeroHoles(long block, long end) {
-        for (long hole = findHole(block, 0, LINE_BYTES); hole >= 0; hole = findHole(block, (int) hole, LINE_BYTES)) {
-            long start = block + ((hole >>> 32) << LOG_LINE_BYTES) + ConcurrentZeroer.HEADER_BYTES;
-            long limit = block + ((long) (int) hole << LOG_LINE_BYTES);
-            objects.heap().asSlice(start - base, limit - start).fill((byte) 0);
-        }
     }
 
     /**
@@ -233,20 +186,13 @@ public final class ImmixSpace implements Space {
 
     /** Fresh blocks zeroed ahead of the mutators ({@link #zeroAhead}), or null. */
     private ZeroingReserve reserve;
-    /** Recyclable blocks whose holes a background thread zeroes ahead of the mutators ({@link #zeroAhead}), or null. */
-    private ConcurrentZeroer holeZeroer;
-    /** Whether the next recyclable block handed out fills the hole zeroer (once after each pause). */
-    private boolean holesWanted;
-    private final long[] holeTaken = new long[1];
     /** Pages the reserve leaves free when the next fresh block fills it; -1: it is not to be filled. */
     private int reserveKeepPages = -1;
 
     /**
      * From now on, mutators' fresh blocks come from a {@link ZeroingReserve} of up to
      * {@code maxBlocks} blocks, filled at the end of each pause ({@link #fillReserve}) and zeroed by
-     * a background thread while the mutators run; and the holes of recyclable blocks are zeroed by
-     * another such thread, from the first recyclable block handed out after each pause until
-     * {@link #prepare} (a {@link ConcurrentZeroer} whose regions are the blocks in hand-out order).
+     * a background thread while the mutators run.
      *
      * @return false, and nothing changes, when the heap is one other threads may not access
      */
@@ -258,7 +204,6 @@ public final class ImmixSpace implements Space {
             return false;
         }
         reserve = new ZeroingReserve(pages, id, maxBlocks, BLOCK_PAGES, true, threadName);
-        holeZeroer = new ConcurrentZeroer(objects, blockCount, threadName + "-holes", this::zeroHoles);
         return true;
     }
 
@@ -270,7 +215,6 @@ public final class ImmixSpace implements Space {
     public synchronized void fillReserve(int keepFreePages) {
         if (reserve != null) {
             reserveKeepPages = Math.max(0, keepFreePages);
-            holesWanted = true;
         }
     }
 
@@ -294,14 +238,13 @@ public final class ImmixSpace implements Space {
 
     /** Fresh blocks mutators got already zeroed, since {@link #zeroAhead}. */
     public synchronized long zeroedAhead() {
-        return reserve == null ? 0 : reserve.takenZeroed() + holeZeroer.takenZeroed();
+        return reserve == null ? 0 : reserve.takenZeroed();
     }
 
     /** Stops the reserve's zeroer thread, if any. */
     public synchronized void closeReserve() {
         if (reserve != null) {
             reserve.close();
-            holeZeroer.close();
         }
     }
 
@@ -333,10 +276,9 @@ public final class ImmixSpace implements Space {
 
     // ---- collection -----------------------------------------------------------------------------
 
-    /** Before tracing: the hole zeroer has stopped; no object or line marked; no block is an evacuation candidate. */
+    /** Before tracing: no object or line marked; no block is an evacuation candidate. */
     @Override
     public void prepare() {
-        stopHoleZeroer();
         collecting = true;
         objectBytes = 0;
         defrag = false;
@@ -353,14 +295,6 @@ public final class ImmixSpace implements Space {
         recyclableCount = 0;
         recyclableNext = 0;
         freeLineBytes = 0;
-    }
-
-    /** The blocks the hole zeroer still holds are its no longer: nothing but the collection writes them now. */
-    private synchronized void stopHoleZeroer() {
-        holesWanted = false;
-        if (holeZeroer != null) {
-            holeZeroer.giveBack((start, end) -> { });   // they stay recyclable blocks, not yet handed out
-        }
     }
 
     /** Remembers the recyclable blocks not handed out since the last collection, and their line marks. */
