@@ -34,9 +34,9 @@ import java.util.Map;
  * out free chunks as thread-local buffers.
  *
  * <p>With {@code mark-sweep.zeroing=concurrent} (the default) the first buffer refill after each
- * pause takes buffer-sized free chunks for up to three quarters of the free bytes, which a
- * background thread zeroes while the mutators run ({@link FreeListSpace#zeroAhead}); {@code mutator}:
- * each mutator zeroes the buffers it gets.
+ * pause carves the free lists into buffer-sized chunks, which a background thread zeroes while the
+ * mutators run ({@link FreeListSpace#zeroAhead}); {@code mutator}: each mutator zeroes the buffers
+ * it gets.
  *
  * <p>Cost: marking is proportional to the live graph; sweeping to the live objects plus the bitmap
  * (1/512 of the heap's words), or to every cell with header bits. Objects never move, so pinning is

@@ -34,7 +34,7 @@ public final class MarkSweepProvider implements StrategyProvider {
         return Map.of(MarkSweepCollector.MARKS_OPTION, "where marks live: bitmap (a side bitmap, the default: the "
                 + "sweep skips dead objects) or header (the header's MARK bit: the sweep walks every cell)",
                 MarkSweepCollector.ZEROING_OPTION, "concurrent (the default: after each pause the first buffer refill "
-                + "takes buffer-sized free chunks for up to three quarters of the free bytes, which a background "
-                + "thread zeroes while the mutators run) or mutator (each mutator zeroes the buffers it gets)");
+                + "carves the free lists into buffer-sized chunks, which a background thread zeroes while the "
+                + "mutators run) or mutator (each mutator zeroes the buffers it gets)");
     }
 }
