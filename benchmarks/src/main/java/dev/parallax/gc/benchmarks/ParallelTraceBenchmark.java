@@ -53,7 +53,10 @@ public class ParallelTraceBenchmark {
     @Param({"1", "2"})
     public int workers;
 
-    /** Marks with compare-and-set even with one worker: {@code -p forceAtomic=true} shows what atomic marking costs. */
+    /**
+     * Marks with compare-and-set ({@code ImmixSpace.exactMarking}, as debug mode does with several
+     * workers) instead of plain byte stores: {@code -p forceAtomic=true} shows what atomic marking costs.
+     */
     @Param({"false"})
     public boolean forceAtomic;
 
@@ -73,7 +76,8 @@ public class ParallelTraceBenchmark {
         immix = new ImmixSpace((byte) 1, "immix", pages);
         trace = new ParallelTrace(objects, tags, pages, workers, "bench-gc");
         trace.tracer().collect(immix, true);
-        immix.atomicMarking(workers > 1 || forceAtomic);
+        immix.atomicMarking(workers > 1);
+        immix.exactMarking(forceAtomic);
         roots = arena.allocate(8, 8);
         ImmixAllocator allocator = new ImmixAllocator(immix);
         AllocationBuffer buffer = new AllocationBuffer();

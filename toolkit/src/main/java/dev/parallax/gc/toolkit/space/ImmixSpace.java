@@ -77,8 +77,9 @@ public final class ImmixSpace implements Space {
     private long objectBytes;
     /** Whether several tracers mark at once (then nothing moves). */
     private boolean atomic;
-    /** Whether marks are set with compare-and-set: several tracers in debug mode, where counts must be exact. */
+    /** Whether marks are set with compare-and-set: several tracers in debug mode, where counts must be exact, or {@link #exactMarking}. */
     private boolean exactMarks;
+    private boolean forceExactMarks;
     // evacuation during a collection
     private boolean defrag;
     /** Between prepare and release: blocks taken then hold copies, counted as they are made. */
@@ -364,7 +365,17 @@ public final class ImmixSpace implements Space {
      */
     public void atomicMarking(boolean on) {
         this.atomic = on;
-        this.exactMarks = on && objects.debug();
+        this.exactMarks = (on && objects.debug()) || forceExactMarks;
+    }
+
+    /**
+     * Marks with compare-and-set from now on even in release mode and with one tracer: every object
+     * is scanned once and counted once, at the price of a locked instruction per mark (to measure
+     * it, or for a plan whose live counts must be exact). Off by default.
+     */
+    public void exactMarking(boolean on) {
+        this.forceExactMarks = on;
+        this.exactMarks = (atomic && objects.debug()) || on;
     }
 
     /** Marks {@code object}; true if it was unmarked (see {@link #atomicMarking} for several tracers). */
