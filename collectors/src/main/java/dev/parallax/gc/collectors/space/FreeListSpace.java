@@ -18,8 +18,9 @@ import dev.parallax.gc.toolkit.space.ConcurrentZeroer;
  *
  * <p>With {@link #zeroAhead}, the first buffer refill after each rebuild carves every buffer-sized
  * chunk it can out of the lists into a {@link ConcurrentZeroer}, whose thread zeroes them while the
- * mutators run; refills hand them out in that order, most of them already zero. {@link #beginRebuild()} puts the ones not taken back into the lists (adjacent
- * ones as one chunk), as does an allocation the lists cannot serve without them.
+ * mutators run; refills hand them out in that order, most of them already zero.
+ * {@link #beginRebuild()} puts the ones not taken back into the lists (adjacent ones as one chunk),
+ * as does an allocation the lists cannot serve without them.
  */
 public final class FreeListSpace {
     private final ObjectModel objects;
@@ -32,6 +33,8 @@ public final class FreeListSpace {
     private ConcurrentZeroer zeroer;
     /** Guarded by this: whether the next refill fills the zeroer's round (after each rebuild). */
     private boolean zeroerWanted;
+    /** Guarded by this: the size the zeroer's chunks were carved to this cycle (each is at least that). */
+    private long zeroerChunkBytes;
     private final long[] zeroedFrom = new long[1];
     private final AllocationBuffer carved = new AllocationBuffer();
 
@@ -92,7 +95,7 @@ public final class FreeListSpace {
                 zeroerWanted = false;
                 fillZeroer(preferredBytes);
             }
-            int chunk = zeroer.take(zeroedFrom);
+            int chunk = minBytes <= zeroerChunkBytes ? zeroer.take(zeroedFrom) : -1;
             if (chunk >= 0) {
                 buffer.reset(zeroer.start(chunk), zeroer.end(chunk), zeroedFrom[0]);
                 return true;
@@ -109,6 +112,7 @@ public final class FreeListSpace {
      * quarter in the lists measured 10-20 ms a GCBench body slower: fewer refills came zeroed).
      */
     private void fillZeroer(long bytes) {
+        zeroerChunkBytes = bytes;
         zeroer.beginRound();
         for (int n = 0; n < zeroer.capacity() && free.refill(carved, bytes, bytes); n++) {
             zeroer.add(carved.cursor(), carved.limit());
