@@ -1,6 +1,8 @@
 package dev.parallax.gc.jcstress;
 
 import dev.parallax.gc.api.collector.AllocationBuffer;
+import dev.parallax.gc.api.collector.AllocationSemantics;
+import dev.parallax.gc.api.collector.MutatorContext;
 import dev.parallax.gc.runtime.handshake.MutatorState;
 import dev.parallax.gc.runtime.handshake.PauseHandler;
 import dev.parallax.gc.runtime.handshake.PauseKind;
@@ -39,9 +41,28 @@ public class HandshakeStopsTheMutator implements PauseHandler {
     private int changedDuringPause;
     private int pauses;
 
+    /** The mutator's allocation state: this test allocates nothing. */
+    private static final MutatorContext NO_ALLOCATION = new MutatorContext() {
+        private final AllocationBuffer buffer = new AllocationBuffer();
+
+        @Override
+        public AllocationBuffer buffer() {
+            return buffer;
+        }
+
+        @Override
+        public long allocate(long bytes, AllocationSemantics semantics) {
+            throw new UnsupportedOperationException("the handshake test allocates nothing");
+        }
+
+        @Override
+        public void flush() {
+        }
+    };
+
     @Actor
     public void mutator() {
-        MutatorState self = new MutatorState("m", Thread.currentThread(), null, new AllocationBuffer());
+        MutatorState self = new MutatorState("m", Thread.currentThread(), null, NO_ALLOCATION);
         coordinator.attach(self);
         for (int i = 1; i <= 3; i++) {
             heap.set(WORD, 0, i);                       // a plain heap write between safepoints
