@@ -42,6 +42,9 @@ class FreeListZeroingTest {
                     List<long[]> taken = new ArrayList<>();
                     AllocationBuffer buffer = new AllocationBuffer();
                     for (int i = 0; i < 40 && space.refill(buffer, 64, TLAB); i++) {
+                        if (i == 1 && round % 10 == 9) {
+                            pause();   // now and then the zeroer gets well ahead (it may wake late)
+                        }
                         long start = buffer.cursor();
                         long end = buffer.limit();
                         long zeroFrom = Math.max(start, Math.min(buffer.zeroedFrom(), end));
@@ -97,6 +100,14 @@ class FreeListZeroingTest {
             } finally {
                 space.closeZeroer();
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

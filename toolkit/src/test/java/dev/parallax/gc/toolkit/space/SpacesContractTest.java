@@ -184,10 +184,21 @@ class SpacesContractTest {
         assertTrue(evacuated[0] > 0, "some collections evacuated objects");
     }
 
-    /** Both workers trace (the second one's count is checked), on a heap both threads may read. */
+    /**
+     * Both workers trace (the second one's count is checked), on a heap both threads may read. A
+     * helper the operating system runs late (1.5-4 ms on this project's 2-core VM at times) finds
+     * the trace over; so batches of examples run until it has scanned something, at most ten.
+     */
     @Test
     void immixTracedByTwoWorkersFindsExactlyTheReachableObjects() {
         long[] bySecond = new long[1];
+        for (int batch = 0; batch < 10 && (batch == 0 || bySecond[0] == 0); batch++) {
+            immixTracedByTwoWorkers(bySecond);
+        }
+        assertTrue(bySecond[0] > 0, "the second worker scanned objects");
+    }
+
+    private static void immixTracedByTwoWorkers(long[] bySecond) {
         qt().withExamples(10).forAll(longs().all()).checkAssert(seed -> {
             ImmixSpace[] space = new ImmixSpace[1];
             ParallelTrace[] trace = new ParallelTrace[1];
@@ -206,7 +217,6 @@ class SpacesContractTest {
                 }
             }
         });
-        assertTrue(bySecond[0] > 0, "the second worker scanned objects");
     }
 
     /**
@@ -214,11 +224,19 @@ class SpacesContractTest {
      * with every old object remembered): each reachable object is copied exactly once (a heap walk
      * finds no id twice), every field and root names the one copy, nothing reachable is left in the
      * nursery. Random wiring makes many objects reachable from several fields, so the workers race
-     * for them; the second worker's count is checked.
+     * for them; the second worker's count is checked (batches of examples until it scanned, at most
+     * ten, as above).
      */
     @Test
     void aNurseryCopiedByTwoWorkersPromotesEachReachableObjectOnce() {
         long[] bySecond = new long[1];
+        for (int batch = 0; batch < 10 && (batch == 0 || bySecond[0] == 0); batch++) {
+            nurseryCopiedByTwoWorkers(bySecond);
+        }
+        assertTrue(bySecond[0] > 0, "the second worker scanned objects");
+    }
+
+    private static void nurseryCopiedByTwoWorkers(long[] bySecond) {
         qt().withExamples(10).forAll(longs().all()).checkAssert(seed -> {
             try (SpacesHeap h = new SpacesHeap(64 << 20, ROOTS, java.lang.foreign.Arena.ofShared());   // room to promote every round (the large-object space is never collected here)
                  ParallelTrace trace = new ParallelTrace(h.objects, h.tags, h.pages, 2, "test-gc")) {
@@ -263,7 +281,6 @@ class SpacesContractTest {
                 }
             }
         });
-        assertTrue(bySecond[0] > 0, "the second worker scanned objects");
     }
 
     /** Every reachable object once in the heap, outside the nursery, with its fields and raw word; the roots name them. */

@@ -46,6 +46,9 @@ class ZeroingReserveTest {
             for (int round = 0; round < 200; round++) {
                 int n = reserve.fill(BLOCKS, 0);
                 assertEquals(BLOCKS, n, "round " + round + ": the heap has room for every block");
+                if (round % 20 == 19) {
+                    pause();   // now and then the zeroer gets well ahead (it may wake late)
+                }
                 for (int i = 0; i < n; i++) {
                     long block = reserve.take(zeroFrom);
                     taken[i] = block;
@@ -109,6 +112,14 @@ class ZeroingReserveTest {
         }
         try (Arena shared = Arena.ofShared()) {
             assertTrue(ZeroingReserve.possible(shared.allocate(4096)));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
