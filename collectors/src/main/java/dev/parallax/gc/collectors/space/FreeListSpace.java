@@ -126,15 +126,7 @@ public final class FreeListSpace {
         if (zeroer == null || zeroer.bytes() == 0) {
             return false;
         }
-        long[] run = new long[2];   // the run being gathered: [start, end)
-        zeroer.giveBack((start, end) -> {
-            if (start != run[1]) {
-                free.addFree(run[0], run[1], false);
-                run[0] = start;
-            }
-            run[1] = end;
-        });
-        free.addFree(run[0], run[1], false);
+        zeroer.giveBack((start, end) -> free.addFree(start, end, false));
         return true;
     }
 

@@ -41,7 +41,7 @@ public final class ConcurrentZeroer implements AutoCloseable {
     private static final int ZEROED = 2;
     private static final int TAKEN = 3;
 
-    /** Where a given-back region goes (a page resource, a free list). */
+    /** Where a given-back run of regions goes (a page resource, a free list). */
     @FunctionalInterface
     public interface RegionSink {
         void accept(long start, long end);
@@ -170,12 +170,26 @@ public final class ConcurrentZeroer implements AutoCloseable {
         }
     }
 
-    /** Takes back every region not yet taken, in order, and hands each to {@code sink}. */
+    /**
+     * Takes back every region not yet taken, in order, and hands {@code sink} each run of them that
+     * lies end to end as one {@code [start, end)}.
+     */
     public void giveBack(RegionSink sink) {
+        long runStart = 0;
+        long runEnd = 0;
         while (next < count) {
             int i = next++;
             claim(i);
-            sink.accept(starts[i], ends[i]);
+            if (starts[i] != runEnd) {
+                if (runEnd > runStart) {
+                    sink.accept(runStart, runEnd);
+                }
+                runStart = starts[i];
+            }
+            runEnd = ends[i];
+        }
+        if (runEnd > runStart) {
+            sink.accept(runStart, runEnd);
         }
         untakenBytes = 0;
     }

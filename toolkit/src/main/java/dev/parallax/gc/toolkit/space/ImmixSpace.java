@@ -365,7 +365,7 @@ public final class ImmixSpace implements Space {
      */
     public void atomicMarking(boolean on) {
         this.atomic = on;
-        this.exactMarks = (on && objects.debug()) || forceExactMarks;
+        this.exactMarks = exactMarksWanted();
     }
 
     /**
@@ -375,7 +375,12 @@ public final class ImmixSpace implements Space {
      */
     public void exactMarking(boolean on) {
         this.forceExactMarks = on;
-        this.exactMarks = (atomic && objects.debug()) || on;
+        this.exactMarks = exactMarksWanted();
+    }
+
+    /** Compare-and-set marks: asked for, or several tracers in debug mode (exact counts there). */
+    private boolean exactMarksWanted() {
+        return forceExactMarks || (atomic && objects.debug());
     }
 
     /** Marks {@code object}; true if it was unmarked (see {@link #atomicMarking} for several tracers). */

@@ -89,21 +89,7 @@ public final class ZeroingReserve implements AutoCloseable {
      * pages run short), adjacent blocks as one run.
      */
     public void giveBack() {
-        long[] run = new long[2];   // the run being gathered: [start, end)
-        zeroer.giveBack((start, end) -> {
-            if (start != run[1]) {
-                releaseRun(run[0], run[1]);
-                run[0] = start;
-            }
-            run[1] = end;
-        });
-        releaseRun(run[0], run[1]);
-    }
-
-    private void releaseRun(long start, long end) {
-        if (end > start) {
-            pages.release(start, Math.toIntExact((end - start) >>> PageResource.LOG_PAGE_BYTES));
-        }
+        zeroer.giveBack((start, end) -> pages.release(start, Math.toIntExact((end - start) >>> PageResource.LOG_PAGE_BYTES)));
     }
 
     /** Bytes in blocks not yet taken (free room the space holds for its mutators). */
