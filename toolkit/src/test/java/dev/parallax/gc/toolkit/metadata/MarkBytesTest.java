@@ -3,8 +3,6 @@ package dev.parallax.gc.toolkit.metadata;
 import org.junit.jupiter.api.Test;
 
 import java.util.Random;
-import java.util.concurrent.CyclicBarrier;
-import java.util.function.LongPredicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -25,7 +23,7 @@ class MarkBytesTest {
     void racingRacyMarkersLoseNoMarkAndEachUnitIsWonAtLeastOnce() throws Exception {
         for (int round = 0; round < 20; round++) {
             MarkBytes marks = new MarkBytes(BASE, BASE + ((long) UNITS << 3), 3);
-            int[] wins = race(marks::testAndSetRacy);
+            int[] wins = MarkRace.race(BASE, UNITS, marks::testAndSetRacy);
             assertTrue(wins[0] + wins[1] >= UNITS, "a unit no racer won would never be scanned: " + (wins[0] + wins[1]));
             assertEquals(UNITS, marks.count(BASE, BASE + ((long) UNITS << 3)), "no mark was lost");
         }
@@ -35,38 +33,10 @@ class MarkBytesTest {
     void racingAtomicMarkersWinEachUnitExactlyOnce() throws Exception {
         for (int round = 0; round < 20; round++) {
             MarkBytes marks = new MarkBytes(BASE, BASE + ((long) UNITS << 3), 3);
-            int[] wins = race(marks::testAndSetAtomic);
+            int[] wins = MarkRace.race(BASE, UNITS, marks::testAndSetAtomic);
             assertEquals(UNITS, wins[0] + wins[1], "each unit is won by exactly one racer");
             assertEquals(UNITS, marks.count(BASE, BASE + ((long) UNITS << 3)), "no mark was lost");
         }
-    }
-
-    /** Two threads mark every unit, one walking up and one down, so they meet on every table word. */
-    private static int[] race(LongPredicate mark) throws Exception {
-        int[] wins = new int[2];
-        CyclicBarrier start = new CyclicBarrier(2);
-        Thread[] racers = new Thread[2];
-        for (int t = 0; t < 2; t++) {
-            int me = t;
-            racers[t] = new Thread(() -> {
-                try {
-                    start.await();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-                for (int i = 0; i < UNITS; i++) {
-                    int unit = me == 0 ? i : UNITS - 1 - i;
-                    if (mark.test(BASE + ((long) unit << 3))) {
-                        wins[me]++;
-                    }
-                }
-            });
-            racers[t].start();
-        }
-        for (Thread racer : racers) {
-            racer.join();
-        }
-        return wins;
     }
 
     @Test
