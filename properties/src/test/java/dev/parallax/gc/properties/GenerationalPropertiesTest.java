@@ -65,6 +65,20 @@ class GenerationalPropertiesTest {
         org.junit.jupiter.api.Assertions.assertTrue(report.coverage().pauses() > 60, report::render);
     }
 
+    /**
+     * A pause goal resizes the nursery after every minor collection (here a goal no nursery meets, so
+     * the budget moves between its floor and what the learned fixed cost leaves): allocation failures
+     * and stress steps still keep every invariant, with the debug verifier on.
+     */
+    @Test
+    void aNurserySizedByAPauseGoalKeepsEveryInvariant() {
+        GcConfig config = GENERATIONAL.withDebug(true).withStress(dev.parallax.gc.api.StressMode.ALLOCATION, 3)
+                .withOptions(Map.of("generational.pause-goal-ms", "0.2", "generational.nursery", "0.5"));
+        CheckReport report = PropertyChecker.check(config, 60, 29L, 100);
+        org.junit.jupiter.api.Assertions.assertTrue(report.passed(), report::render);
+        org.junit.jupiter.api.Assertions.assertTrue(report.coverage().pauses() > 60, report::render);
+    }
+
     /** Objects promoted by a minor collection keep their lines through the next full collections. */
     @Test
     void promotedObjectsSurviveLaterFullCollections() {

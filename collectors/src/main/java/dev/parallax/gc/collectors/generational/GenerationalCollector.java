@@ -40,8 +40,9 @@ import java.util.Map;
  * minor = prepareNursery; traceKept; traceRoots; traceRememberedSet; traceLive; releaseNursery
  * full  = prepareAll;     traceRoots;                     traceLive; releaseAll
  * </pre>
- * Mutators bump-allocate in the nursery; when it reaches its share of the heap
- * ({@code generational.nursery}), a minor collection copies its reachable objects into the mature
+ * Mutators bump-allocate in the nursery; when it reaches its budget (its share of the heap,
+ * {@code generational.nursery}, or less under a pause goal, {@code generational.pause-goal-ms}: see
+ * {@link NurserySizer}), a minor collection copies its reachable objects into the mature
  * space, treating the remembered objects as extra roots and leaving every mature object alone
  * (an incremental step, {@code collectStep}, asks for one). A full collection (asked for with
  * {@code collect}, or when the mature space has no room for two nurseries' worth of survivors) marks
@@ -78,7 +79,8 @@ public final class GenerationalCollector implements Collector {
     /** GC workers that trace a collection (one when the mature space cannot take copies from several). */
     private int workers;
     private RememberingBarrier barrier;
-    private long nurseryBudget;
+    /** The nursery's budget: its share of the heap, or less under a pause goal. */
+    private NurserySizer sizer;
     /** Bytes of nursery blocks kept by the last collection (they hold pinned survivors); not part of the budget. */
     private long keptBytes;
     private long liveObjects;
@@ -122,10 +124,11 @@ public final class GenerationalCollector implements Collector {
         tracer = trace.tracer();
         spaces.forEach(tracer::add);
         barrier = new RememberingBarrier(tags, pages, NURSERY, new SideBits(objects.base(), objects.limit(), 3));
-        nurseryBudget = (long) (objects.capacity() * options.nurseryFraction());
+        long maxBudget = (long) (objects.capacity() * options.nurseryFraction());
+        sizer = new NurserySizer(maxBudget, options.pauseGoalNanos());
         if (options.zeroAhead()
-                && nursery.zeroAhead(Math.toIntExact(nurseryBudget / CopySpace.BLOCK_BYTES) + 1, "generational-zeroer")) {
-            nursery.fillReserve(nurseryBudget, 0);
+                && nursery.zeroAhead(Math.toIntExact(maxBudget / CopySpace.BLOCK_BYTES) + 1, "generational-zeroer")) {
+            nursery.fillReserve(sizer.budget(), 0);
         }
     }
 
@@ -149,7 +152,7 @@ public final class GenerationalCollector implements Collector {
 
             @Override
             protected boolean refill(AllocationBuffer buffer, long bytes) {
-                if (nursery.committedBytes() - keptBytes + Math.max(bytes, preferredBufferBytes) > nurseryBudget) {
+                if (nursery.committedBytes() - keptBytes + Math.max(bytes, preferredBufferBytes) > sizer.budget()) {
                     return false;
                 }
                 return nursery.refill(buffer, bytes, preferredBufferBytes) || pretenure.refill(buffer, bytes);
@@ -236,7 +239,7 @@ public final class GenerationalCollector implements Collector {
      */
     private boolean minorPossible() {
         long room = mature.freeBytes() + ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES);
-        return room >= 2 * nursery.committedBytes() && keptBytes <= nurseryBudget / 2;
+        return room >= 2 * nursery.committedBytes() && keptBytes <= sizer.budget() / 2;
     }
 
     /**
@@ -244,6 +247,7 @@ public final class GenerationalCollector implements Collector {
      * traced on this thread; then the workers copy everything live out of the nursery.
      */
     private void minorCollection(CollectionScope scope) {
+        long start = System.nanoTime();
         minors++;
         scope.collects("young");
         long[] kept = keptObjects();
@@ -256,6 +260,7 @@ public final class GenerationalCollector implements Collector {
             scope.phase(GcPhase.TRACE_LIVE);
         }, workers);
         processReferences(scope);
+        sizer.minorDone(nursery.copiedBytes(), System.nanoTime() - start);   // before release asks for the next budget
         release(scope, false);
     }
 
@@ -342,7 +347,7 @@ public final class GenerationalCollector implements Collector {
             mature.resetPromotion();
         }
         keptBytes = nursery.committedBytes();
-        nursery.fillReserve(nurseryBudget, 0);   // the next budget's blocks, zeroed while the mutators run
+        nursery.fillReserve(sizer.budget(), 0);   // the next budget's blocks, zeroed while the mutators run
     }
 
     /**
@@ -359,7 +364,7 @@ public final class GenerationalCollector implements Collector {
     public Map<String, Long> counters() {
         return Map.of("minor", minors, "full", fulls, "remembered", barrier.logs(),
                 "nursery-kept", nursery.stayedForLackOfRoom(), "kept-scanned", keptScanned,
-                "zeroed-ahead", nursery.zeroedAhead());
+                "zeroed-ahead", nursery.zeroedAhead(), "nursery-kib-last-gc", sizer.budget() >> 10);
     }
 
     @Override

@@ -18,12 +18,16 @@ import dev.parallax.gc.collectors.trace.GcWorkers;
  * @param zeroAhead       whether a background thread zeroes the nursery's next blocks while the
  *                        mutators run ({@code generational.zeroing=concurrent}, the default) or each
  *                        mutator zeroes the blocks it gets ({@code mutator})
+ * @param pauseGoalNanos  a goal for the longest minor pause ({@code generational.pause-goal-ms}, in
+ *                        milliseconds; default {@code off}, 0 here): the nursery then shrinks below
+ *                        its share until a minor collection of a nursery that survives whole fits
+ *                        the goal ({@link NurserySizer})
  */
 public record GenerationalOptions(double nurseryFraction, boolean barrier, boolean matureMarkSweep, int workers,
-                                  boolean zeroAhead) {
+                                  boolean zeroAhead, long pauseGoalNanos) {
 
     public static GenerationalOptions defaults() {
-        return new GenerationalOptions(0.125, true, false, GcWorkers.cores(), true);
+        return new GenerationalOptions(0.125, true, false, GcWorkers.cores(), true, 0);
     }
 
     public static GenerationalOptions from(GcConfig config) {
@@ -52,6 +56,26 @@ public record GenerationalOptions(double nurseryFraction, boolean barrier, boole
                     + "concurrent or mutator");
         }
         return new GenerationalOptions(fraction, barrier.equals("object"), mature.equals("mark-sweep"),
-                GcWorkers.parse(config, "generational.workers"), zeroing.equals("concurrent"));
+                GcWorkers.parse(config, "generational.workers"), zeroing.equals("concurrent"), pauseGoal(config));
+    }
+
+    /** {@code generational.pause-goal-ms}: off, or a positive number of milliseconds (at most a minute). */
+    private static long pauseGoal(GcConfig config) {
+        String text = config.option("generational.pause-goal-ms", "off");
+        if (text.equals("off")) {
+            return 0;
+        }
+        double millis;
+        try {
+            millis = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new GcConfigException("generational.pause-goal-ms: '" + text + "' is neither off nor a number of "
+                    + "milliseconds");
+        }
+        if (!(millis > 0 && millis <= 60_000)) {
+            throw new GcConfigException("generational.pause-goal-ms: " + text + " must lie above 0 and at most 60000 "
+                    + "(a minute), or be off");
+        }
+        return Math.max(1, (long) (millis * 1e6));
     }
 }

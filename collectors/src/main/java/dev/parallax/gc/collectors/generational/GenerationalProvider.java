@@ -40,6 +40,9 @@ public final class GenerationalProvider implements StrategyProvider {
                 "generational.workers", "GC threads that trace a collection with the Immix mature space (default: the "
                         + "machine's cores); with the mark-sweep mature space, one",
                 "generational.zeroing", "concurrent (the default: a background thread zeroes the nursery's next "
-                        + "blocks while the mutators run) or mutator (each mutator zeroes the blocks it gets)");
+                        + "blocks while the mutators run) or mutator (each mutator zeroes the blocks it gets)",
+                "generational.pause-goal-ms", "off (the default: the nursery keeps its share) or a goal for the "
+                        + "longest minor pause in milliseconds, e.g. 2: the nursery shrinks until a minor collection "
+                        + "of a nursery that survives whole fits it");
     }
 }

@@ -45,6 +45,8 @@ public final class CopySpace implements Space, CopyTarget {
     private volatile boolean anyPinned;
     /** Where copies go, per GC worker. */
     private CopyTarget[] targets = {this};
+    /** Bytes copied out by the collection in progress or the last one, per worker at index {@code worker << 4} (no false sharing). */
+    private long[] copiedBytes = new long[16];
     /** Whether several tracers copy at once (forwarding by compare-and-set). */
     private boolean parallel;
     /** Blocks holding this space's objects (mutator blocks, copies made into this space, kept blocks). */
@@ -78,6 +80,7 @@ public final class CopySpace implements Space, CopyTarget {
             throw new IllegalArgumentException("a copy space needs at least one copy target");
         }
         this.targets = perWorker.clone();
+        this.copiedBytes = new long[perWorker.length << 4];
     }
 
     /**
@@ -240,6 +243,7 @@ public final class CopySpace implements Space, CopyTarget {
             }
         }
         anyPinned = false;
+        Arrays.fill(copiedBytes, 0);
         copyCursor = 0;
         copyLimit = 0;
         objectBytes = 0;
@@ -269,6 +273,7 @@ public final class CopySpace implements Space, CopyTarget {
         }
         objects.copyObject(object, copy, bytes);
         objects.setStatus(object, HeaderLayout.forwardingWord(copy));
+        copiedBytes[0] += bytes;
         queue.enqueue(copy);
         return copy;
     }
@@ -314,6 +319,7 @@ public final class CopySpace implements Space, CopyTarget {
             objects.copyObject(object, copy, bytes);
             objects.setStatus(copy, status);   // the copy took the busy word along
             objects.setStatusRelease(object, HeaderLayout.forwardingWord(copy));
+            copiedBytes[queue.worker() << 4] += bytes;
             queue.enqueue(copy);
             return copy;
         }
@@ -476,6 +482,18 @@ public final class CopySpace implements Space, CopyTarget {
                 sink.accept(kept);
             }
         }
+    }
+
+    /**
+     * Bytes the last collection copied out of this space (its survivors, less the ones it left in
+     * place); during a collection, those copied so far. Valid once the trace is over.
+     */
+    public long copiedBytes() {
+        long sum = 0;
+        for (int i = 0; i < copiedBytes.length; i += 16) {
+            sum += copiedBytes[i];
+        }
+        return sum;
     }
 
     /** Survivors left in place because the copy target had no room, since this space was made. */

@@ -49,6 +49,8 @@ class ParallelCopyingTest {
                 }
                 nursery.release();
                 assertEquals(OBJECTS, queued.get(), "round " + round + ": every object queued exactly once");
+                assertEquals(OBJECTS * h.objects.objectBytes(3), nursery.copiedBytes(),
+                        "round " + round + ": the bytes copied out count each copy once");
                 for (int i = 0; i < OBJECTS; i++) {
                     assertEquals(seen[0][i], seen[1][i], "round " + round + ": both tracers got the same copy of object " + i);
                     assertNotEquals(objects[i], seen[0][i], "object " + i + " was copied");
@@ -100,6 +102,8 @@ class ParallelCopyingTest {
                 }
                 assertEquals(OBJECTS, queued.get(), "round " + round + ": every object queued exactly once");
                 assertTrue(kept > 0 && kept < OBJECTS, "round " + round + ": some objects copied, some kept (" + kept + " kept)");
+                assertEquals((OBJECTS - kept) * h.objects.objectBytes(3), nursery.copiedBytes(),
+                        "round " + round + ": the bytes copied out count the copies, not the objects kept in place");
                 for (var promotion : promotions) {
                     promotion.close();
                 }
