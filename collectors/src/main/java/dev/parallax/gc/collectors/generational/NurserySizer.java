@@ -24,11 +24,11 @@ package dev.parallax.gc.collectors.generational;
  * smaller nursery means more minor collections and more objects promoted before they die, so the
  * goal costs throughput (the README's results give the price on GCBench).
  *
- * <p>Cost: a few floating-point operations per minor collection. Used by the collecting thread in a
- * pause; mutators read {@link #budget} on their refill path, ordered by the pause's handshake.
+ * <p>Cost: a few floating-point operations per minor collection. Updated by the collecting thread in
+ * a pause; mutators read {@link #budget} (a volatile field) on their refill path.
  */
 final class NurserySizer {
-    /** The budget never drops below four copy blocks. */
+    /** The budget never drops below four copy blocks (nor rises above the configured share, even if that is less). */
     static final long MIN_BUDGET_BYTES = 128 << 10;
     /** A pause that copied fewer bytes says more about the fixed cost than the copy rate. */
     static final long MIN_SAMPLE_BYTES = 16 << 10;
@@ -68,7 +68,7 @@ final class NurserySizer {
     /** The budget the goal allows under the current model, within the bounds. */
     private long plan() {
         double bytes = (HEADROOM * goalNanos - fixedNanos) / (nanosPerByte + DEVIATIONS * nanosPerByteDeviation);
-        return Math.max(MIN_BUDGET_BYTES, Math.min(maxBudget, (long) bytes));
+        return Math.min(maxBudget, Math.max(MIN_BUDGET_BYTES, (long) bytes));
     }
 
     /** A minor collection copied {@code copiedBytes} out of the nursery in a pause of {@code pauseNanos}: the model learns, the budget follows. */

@@ -64,6 +64,9 @@ class NurserySizerTest {
         NurserySizer loose = new NurserySizer(MAX, 1_000_000_000);   // a second: the share is the limit
         run(loose, 100, RATE);
         assertEquals(MAX, loose.budget());
+        NurserySizer small = new NurserySizer(64 << 10, 10_000);   // a share below the floor: the share wins
+        run(small, 100, RATE);
+        assertEquals(64 << 10, small.budget());
     }
 
     @Test
