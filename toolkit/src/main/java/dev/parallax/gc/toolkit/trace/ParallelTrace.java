@@ -13,8 +13,10 @@ import java.util.function.Consumer;
  * {@link #SOLO_OBJECTS} objects: a trace that small ends without waking the other workers, whose
  * wake-up costs as much (tens of microseconds); in debug mode it wakes them at once, so that the
  * parallel paths run on small heaps too. Otherwise it spreads the grey objects it holds and
- * every worker drains until the trace is complete. With one worker it is a plain trace on the
- * calling thread.
+ * every worker drains until the trace is complete; a worker whose thread comes only after the
+ * others finished the trace skips it ({@link WorkerPool#runJoinable}), so a helper the operating
+ * system runs late does not hold up the pause. With one worker it is a plain trace on the calling
+ * thread.
  *
  * <p>The spaces traced must trace objects atomically when there are several workers (mark bits set
  * with compare-and-set, forwarding words installed with compare-and-set, as
@@ -38,7 +40,7 @@ public final class ParallelTrace implements AutoCloseable {
             tracers[i] = new Tracer(objects, tags, pages);
             tracers[i].worker = i;
         }
-        this.packets = new WorkPackets(workers);
+        this.packets = new WorkPackets();
         this.pool = workers > 1 ? new WorkerPool(workers, name) : null;
         this.soloObjects = objects.debug() ? 0 : SOLO_OBJECTS;
     }
@@ -76,22 +78,21 @@ public final class ParallelTrace implements AutoCloseable {
         }
         int n = Math.min(workers, tracers.length);
         packets.reset();
-        WorkPackets shared = n == tracers.length ? packets : new WorkPackets(n);
         for (int i = 0; i < n; i++) {
             if (i > 0) {
                 tracers[i].copySpacesFrom(first);
                 tracers[i].reset();
             }
-            tracers[i].share(shared);
+            tracers[i].share(packets);
         }
         lastWentParallel = true;
         first.distribute();
-        pool.run(i -> {
-            if (i < n) {
+        pool.runJoinable(i -> {   // a helper that comes after the trace is over skips it
+            if (i == 0 || (i < n && packets.join())) {
                 try {
                     tracers[i].drain();
                 } catch (RuntimeException | Error e) {
-                    shared.abort();   // the others would wait for this tracer forever
+                    packets.abort();   // the others would wait for this tracer forever
                     throw e;
                 }
             }
