@@ -235,11 +235,15 @@ public final class GenerationalCollector implements Collector {
      * free pages, and kept nursery blocks leave room to allocate. Two, not one: a minor collection
      * uses up at most one nursery's worth, so the full collection that follows when room runs short
      * still finds room to promote every nursery survivor, rather than leaving them in place where
-     * every later minor collection would have to scan them.
+     * every later minor collection would have to scan them. Under a pause goal also room for the
+     * next nursery, which the mutators fill from the same free pages before that full collection
+     * comes: survivors left in place would break the goal (every minor collection scans them, the
+     * first with code the JIT compiled without that path).
      */
     private boolean minorPossible() {
         long room = mature.freeBytes() + ((long) pages.freePages() << PageResource.LOG_PAGE_BYTES);
-        return room >= 2 * nursery.committedBytes() && keptBytes <= sizer.budget() / 2;
+        long needed = 2 * nursery.committedBytes() + (options.pauseGoalNanos() > 0 ? sizer.budget() : 0);
+        return room >= needed && keptBytes <= sizer.budget() / 2;
     }
 
     /**
