@@ -91,9 +91,4 @@ final class NurserySizer {
         }
         budget = plan();
     }
-
-    /** The model's copy rate, nanoseconds per byte copied (for the collector's counters). */
-    double nanosPerByte() {
-        return nanosPerByte;
-    }
 }

@@ -45,13 +45,8 @@ public final class CopySpace implements Space, CopyTarget {
     private volatile boolean anyPinned;
     /** Where copies go, per GC worker. */
     private CopyTarget[] targets = {this};
-    /**
-     * Bytes copied out by the collection in progress or the last one, per worker at index
-     * {@code (worker + 1) << 4}: 128 bytes apart, and apart from the array's header, which every
-     * worker's bounds check reads (with worker 0 at index 0, its stores made worker 1 miss on the
-     * length: a minor collection with two workers took twice as long).
-     */
-    private long[] copiedBytes = new long[2 << 4];
+    /** Bytes copied out by the collection in progress or the last one, per worker at {@link #slot}. */
+    private long[] copiedBytes = new long[slot(1)];
     /** Whether several tracers copy at once (forwarding by compare-and-set). */
     private boolean parallel;
     /** Blocks holding this space's objects (mutator blocks, copies made into this space, kept blocks). */
@@ -85,7 +80,7 @@ public final class CopySpace implements Space, CopyTarget {
             throw new IllegalArgumentException("a copy space needs at least one copy target");
         }
         this.targets = perWorker.clone();
-        this.copiedBytes = new long[(perWorker.length + 1) << 4];
+        this.copiedBytes = new long[slot(perWorker.length)];
     }
 
     /**
@@ -278,7 +273,7 @@ public final class CopySpace implements Space, CopyTarget {
         }
         objects.copyObject(object, copy, bytes);
         objects.setStatus(object, HeaderLayout.forwardingWord(copy));
-        copiedBytes[1 << 4] += bytes;
+        copiedBytes[slot(0)] += bytes;
         queue.enqueue(copy);
         return copy;
     }
@@ -324,7 +319,7 @@ public final class CopySpace implements Space, CopyTarget {
             objects.copyObject(object, copy, bytes);
             objects.setStatus(copy, status);   // the copy took the busy word along
             objects.setStatusRelease(object, HeaderLayout.forwardingWord(copy));
-            copiedBytes[(queue.worker() + 1) << 4] += bytes;
+            copiedBytes[slot(queue.worker())] += bytes;
             queue.enqueue(copy);
             return copy;
         }
@@ -495,10 +490,19 @@ public final class CopySpace implements Space, CopyTarget {
      */
     public long copiedBytes() {
         long sum = 0;
-        for (int i = 0; i < copiedBytes.length; i += 16) {
-            sum += copiedBytes[i];
+        for (int worker = 0; slot(worker) < copiedBytes.length; worker++) {
+            sum += copiedBytes[slot(worker)];
         }
         return sum;
+    }
+
+    /**
+     * Worker {@code worker}'s index in {@link #copiedBytes}: 128 bytes apart, and apart from the
+     * array's header, which every worker's bounds check reads (with worker 0 at index 0, its stores
+     * made worker 1 miss on the length: a minor collection with two workers took twice as long).
+     */
+    private static int slot(int worker) {
+        return (worker + 1) << 4;
     }
 
     /** Survivors left in place because the copy target had no room, since this space was made. */
